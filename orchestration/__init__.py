@@ -1,0 +1,1 @@
+"""The cable warehouse: Dagster orchestration over a DuckDB warehouse of diplomatic cables."""

@@ -1,0 +1,1 @@
+"""Extraction of organizations, laws, metrics and events from parsed cables (no Dagster)."""

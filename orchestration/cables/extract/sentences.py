@@ -1,0 +1,42 @@
+"""Split paragraph text into sentences, keeping spans into the paragraph's clean text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orchestration.cables.model import Paragraph
+
+# abbreviations after which a period does not end a sentence
+_NO_BREAK = re.compile(
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Nos|Art|Arts|Gen|Lt|Col|Sgt|Gov|Amb|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|"
+    r"approx|vs|etc|e\.g|i\.e|U\.S|U\.N|Ref|para|Para)|\b[A-Z]\.[A-Z])\.$"
+)
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9¶-])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph: its text and its span in the paragraph's clean text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(paragraph: Paragraph) -> list[Sentence]:
+    """Sentences of a paragraph's clean text."""
+    text = paragraph.text
+    sentences, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        candidate = text[start : match.start() + 1]
+        if _NO_BREAK.search(candidate):
+            continue
+        end = match.end()
+        stripped = text[start:end].rstrip()
+        if stripped:
+            sentences.append(Sentence(stripped, start, start + len(stripped)))
+        start = end
+    if start < len(text) and text[start:].strip():
+        sentences.append(Sentence(text[start:].rstrip(), start, len(text.rstrip())))
+    return sentences

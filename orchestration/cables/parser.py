@@ -1,0 +1,367 @@
+"""Parse one Cablegate text file: header, routing block, body fields, paragraphs, glossary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from orchestration.cables.cleantext import clean_lines, is_page_break
+from orchestration.cables.dates import (
+    find_reporting_period,
+    parse_date_time_group,
+    parse_header_date,
+)
+from orchestration.cables.ids import canonical_reference, is_cable_id
+from orchestration.cables.model import Cable, CableParseError, GlossaryEntry, Paragraph, Recipient
+
+MAX_CABLE_BYTES = 5_000_000
+_BODY_START = re.compile(
+    r"(?P<class>UNCLAS|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
+    r"(?:\s+SECTION\s+(?P<n>\d+)\s+OF\s+(?P<m>\d+))?\s+[A-Z][A-Z .'-]*?\s+\d{6}\b"
+)
+_DTG_LINE = re.compile(r"^(?P<prec>[OPRZ](?:\s+[OPRZ])?)\s+(?P<dtg>\d{6}Z\s+[A-Z]{3}\s+\d{2})\b")
+_PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+_RECIPIENT = re.compile(
+    r"^(?:(?P<ri>[A-Z0-9]{4,8})/)?(?P<name>.*?)"
+    r"(?:\s+(?P<prec>NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{3,5})?\s*$"
+)
+_CAVEATS = {"SENSITIVE", "SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "CORRECTED COPY"}
+_FIELD = re.compile(r"^\s*(?P<name>E\.O\.|TAGS|SUBJECT|REFTELS?|REFS?|REF\(S\))\s*:?\s*(?P<rest>.*)$")
+_PARAGRAPH = re.compile(
+    r"^\s*(?:¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)\.|--\s+(?P<dash>[A-Z])\.)"
+    r"\s+(?:\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,5})?)\)\s*)?"
+)
+_INLINE_QUESTION = re.compile(r"^(?P<number>\d{1,2})\.(?P<letter>[A-Z])\b")
+_PART_NUMBER = re.compile(r"^\s*(?:PARA\s+)?(?P<number>\d{1,2})\s*[-.:)]?\s+\S")
+_DASHES = re.compile(r"^\s*-{3,}[ -]*$")
+_SIGNER = re.compile(r"^[A-Z][A-Za-z'.-]{1,30}$")
+_GLOSSARY_ENTRY = re.compile(r"^\s*(?P<acronym>[A-Za-z][A-Za-z0-9&/'-]{1,14}):\s+(?P<expansion>\S.*)$")
+_GLOSSARY_HEADING = re.compile(r"\b(abbreviations|acronyms|glossary)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def read_cable_file(path: Path) -> bytes:
+    """Read a cable file's bytes, refusing what is obviously not a cable."""
+    data = path.read_bytes()
+    if len(data) > MAX_CABLE_BYTES:
+        raise CableParseError(f"file is {len(data)} bytes, larger than a cable can be ({MAX_CABLE_BYTES})")
+    return data
+
+
+def decode_cable(data: bytes) -> str:
+    """Decode a cable's bytes as UTF-8, with a clear reason when they are not cable text."""
+    if not data.strip():
+        raise CableParseError("empty file")
+    if b"\x00" in data:
+        raise CableParseError(f"binary file: NUL byte at offset {data.index(0)}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CableParseError(
+            f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines, position = [], 0
+    for piece in raw.splitlines(keepends=True):
+        lines.append(_Line(position, piece.rstrip("\r\n")))
+        position += len(piece)
+    return lines
+
+
+def _parse_header(lines: list[_Line]) -> dict:
+    if len(lines) < 5:
+        raise CableParseError(f"truncated header: {len(lines)} line(s), a cable has at least 5")
+    cable_id = lines[0].text.strip()
+    if not is_cable_id(cable_id):
+        raise CableParseError(f"line 1 is not a cable id: {cable_id[:40]!r}")
+    try:
+        header_date = parse_header_date(lines[2].text)
+    except ValueError:
+        raise CableParseError(f"line 3 is not a header date: {lines[2].text.strip()[:40]!r}") from None
+    subject, classification, origin = (lines[i].text.strip() for i in (1, 3, 4))
+    if not subject or not classification or not origin:
+        raise CableParseError("truncated header: subject, classification or origin is empty")
+    return dict(
+        cable_id=cable_id,
+        subject=subject,
+        header_date=header_date,
+        classification=classification,
+        origin=origin,
+    )
+
+
+def _parse_recipient(text: str, role: str, position: int) -> Recipient | None:
+    text = text.strip()
+    if not text:
+        return None
+    match = _RECIPIENT.match(text)
+    name = (match["name"] if match else text).strip()
+    return Recipient(role, position, match["ri"] if match else None, name or text, match["prec"] if match else None)
+
+
+def _parse_routing(routing: list[str], cable: Cable) -> None:
+    role = None
+    for text in routing:
+        stripped = text.strip()
+        if stripped.startswith("VZCZC"):
+            cable.transmission_id = stripped.split()[0]
+            continue
+        dtg = _DTG_LINE.match(stripped)
+        if dtg and cable.date_time_group is None:
+            cable.date_time_group = dtg["dtg"]
+            cable.precedence = _PRECEDENCE[dtg["prec"][0]]
+            continue
+        if stripped.startswith("FM "):
+            cable.from_station = stripped[3:].strip()
+            role = None
+            continue
+        for keyword, new_role in (("TO ", "to"), ("INFO ", "info")):
+            if stripped.startswith(keyword):
+                role, stripped = new_role, stripped[len(keyword) :]
+                break
+        if role:
+            position = sum(1 for r in cable.recipients if r.role == role) + 1
+            recipient = _parse_recipient(stripped, role, position)
+            if recipient:
+                cable.recipients.append(recipient)
+
+
+def _headings(body: list[_Line]) -> dict[int, str]:
+    """Index of each heading line (underlined or boxed with dashes) -> heading text."""
+    headings: dict[int, str] = {}
+    dash_lines = {i for i, line in enumerate(body) if _DASHES.match(line.text)}
+    for i in sorted(dash_lines):
+        if i > 0 and not body[i - 1].blank and i - 1 not in dash_lines:
+            headings[i - 1] = body[i - 1].text.strip()
+            continue
+        # boxed: dashes, blanks, one line of text, blanks, dashes
+        between = []
+        for j in range(i + 1, min(i + 6, len(body))):
+            if j in dash_lines:
+                if len(between) == 1:
+                    headings[between[0]] = body[between[0]].text.strip()
+                break
+            if not body[j].blank:
+                between.append(j)
+    return {i: text for i, text in headings.items() if len(text) <= 100 and not _PARAGRAPH.match(body[i].text)}
+
+
+def _parse_reference_block(texts: list[str], cable: Cable) -> None:
+    for text in texts:
+        for chunk in re.split(r"[;,]|\s{2,}(?=¶?[A-Z][.)]\s)", text):
+            chunk = re.sub(r"^\s*¶?\(?[A-Z][.)]\s+", "", chunk.strip())
+            reference = canonical_reference(chunk, cable.header_date.year)
+            if reference and reference != cable.cable_id and reference not in cable.references:
+                cable.references.append(reference)
+
+
+def _parse_glossary(paragraph_lines: list[_Line]) -> list[GlossaryEntry]:
+    entries: list[list[str]] = []
+    for line in paragraph_lines:
+        if is_page_break(line.text) or line.blank:
+            continue
+        match = _GLOSSARY_ENTRY.match(line.text)
+        if match:
+            entries.append([match["acronym"], match["expansion"].strip()])
+        elif entries:
+            entries[-1][1] += " " + line.text.strip()
+    return [GlossaryEntry(acronym, re.sub(r"\s+", " ", expansion), "glossary") for acronym, expansion in entries]
+
+
+def _split_signer(body: list[_Line]) -> tuple[list[_Line], str | None]:
+    end = len(body)
+    while end > 0 and body[end - 1].blank:
+        end -= 1
+    if end == 0:
+        return body, None
+    last = body[end - 1].text.strip()
+    if _SIGNER.match(last) and not last.endswith("."):
+        return body[: end - 1], last
+    return body, None
+
+
+def _section_for(label: str | None, text: str, part: str | None) -> str | None:
+    if label is None:
+        return None
+    if label.isdigit():
+        inline = _INLINE_QUESTION.match(text)
+        return f"{inline['number']}{inline['letter']}" if inline else label
+    if label.isalpha():
+        return f"{part}{label}" if part else label
+    return label
+
+
+def _parse_body(body: list[_Line], cable: Cable) -> None:
+    headings = _headings(body)
+    body, cable.signer = _split_signer(body)
+    index, field_texts = 0, {}
+    current_field = None
+    # the head: caveats and fields up to the first paragraph marker
+    while index < len(body):
+        line = body[index]
+        stripped = line.text.strip()
+        if _PARAGRAPH.match(line.text) and current_field not in ("REF",):
+            break
+        if _PARAGRAPH.match(line.text) and current_field == "REF" and not re.match(r"^\s+", line.text):
+            break
+        field = _FIELD.match(line.text)
+        if field:
+            name = field["name"]
+            current_field = "REF" if name.startswith("REF") else name
+            field_texts.setdefault(current_field, []).append(field["rest"])
+        elif line.blank:
+            if current_field in ("SUBJECT", "REF"):
+                current_field = None
+        elif stripped.upper().replace(" ", "") in {c.replace(" ", "") for c in _CAVEATS}:
+            if stripped not in cable.caveats:
+                cable.caveats.append(stripped)
+        elif current_field in ("TAGS", "SUBJECT", "REF"):
+            field_texts[current_field].append(stripped)
+        elif index in headings or _DASHES.match(line.text):
+            pass
+        elif current_field is None and field_texts.get("SUBJECT"):
+            break  # free text before the first numbered paragraph
+        index += 1
+    if "E.O." in field_texts:
+        cable.eo_line = re.sub(r"\s+", " ", "E.O. " + " ".join(field_texts["E.O."])).strip()
+    cable.tags = " ".join(field_texts.get("TAGS", [])).split()
+    cable.body_subject = re.sub(r"\s+", " ", " ".join(field_texts.get("SUBJECT", []))).strip() or None
+    _parse_reference_block(field_texts.get("REF", []), cable)
+    _parse_paragraphs(body[index:], headings, index, cable)
+
+
+@dataclass
+class _Group:
+    marker: re.Match | None
+    heading: str | None
+    part: str | None
+    lines: list[_Line]
+
+
+def _group_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int) -> list[_Group]:
+    """Split body lines at paragraph markers, tracking headings and the question part number."""
+    # in a cable numbered with pilcrows, "1. MFA -- Chair" is a list item, not a paragraph
+    uses_pilcrows = any(line.text.lstrip().startswith("¶") for line in lines)
+    groups: list[_Group] = []
+    heading, part, last_letter, letter_groups = None, None, None, 0
+    part_seen_since_restart = heading_since_marker = False
+    last_number, in_list = 0, False
+    for position, line in enumerate(lines, start=offset):
+        if position in headings:
+            heading, heading_since_marker = headings[position], True
+            number = _PART_NUMBER.match(heading)
+            if number:
+                part, part_seen_since_restart = number["number"], True
+            continue
+        if _DASHES.match(line.text):
+            continue
+        para_number = re.match(r"^\s*PARA\s+(\d{1,2})\b", line.text)
+        if para_number:
+            part, part_seen_since_restart = para_number[1], True
+        marker = _PARAGRAPH.match(line.text)
+        if marker and uses_pilcrows and marker["number"] and marker["number"].isdigit():
+            marker = None
+        if marker and marker["pilcrow"] and marker["pilcrow"].isdigit():
+            # a pilcrow number going backwards without a new heading starts a list inside
+            # the current paragraph ("¶1. MFA -- Chair of the National Taskforce")
+            if (in_list or int(marker["pilcrow"]) <= last_number) and not heading_since_marker and groups:
+                marker, in_list = None, True
+            else:
+                last_number = int(marker["pilcrow"])
+        if marker:
+            heading_since_marker = in_list = False
+            label = marker["pilcrow"] or marker["number"] or marker["dash"]
+            if label.isalpha():
+                # lettered answers restart at A under each numbered question
+                if last_letter is None or label <= last_letter:
+                    letter_groups += 1
+                    if not part_seen_since_restart:
+                        part = str(letter_groups)
+                    part_seen_since_restart = False
+                last_letter = label
+            groups.append(_Group(marker, heading, part, [line]))
+        elif groups:
+            groups[-1].lines.append(line)
+        elif not line.blank:
+            groups.append(_Group(None, None, None, [line]))
+    return groups
+
+
+def _parse_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int, cable: Cable) -> None:
+    groups = _group_paragraphs(lines, headings, offset)
+    for ordinal, group in enumerate(groups, start=1):
+        marker, group_heading, group_part, group_lines = group.marker, group.heading, group.part, group.lines
+        first = group_lines[0]
+        skip = marker.end() if marker else 0
+        pieces = [(first.start + skip, first.text[skip:])] + [(line.start, line.text) for line in group_lines[1:]]
+        text, offsets = clean_lines(pieces)
+        if not text:
+            continue
+        label = (marker["pilcrow"] or marker["number"] or marker["dash"]) if marker else None
+        last = max((line for line in group_lines if not line.blank), key=lambda line: line.start)
+        paragraph = Paragraph(
+            ordinal=ordinal,
+            label=label,
+            section=_section_for(label, text, group_part),
+            classification_mark=marker["mark"] if marker else None,
+            heading=group_heading,
+            text=text,
+            char_start=first.start + (len(first.text) - len(first.text.lstrip())),
+            char_end=last.start + len(last.text.rstrip()),
+            offsets=offsets,
+        )
+        cable.paragraphs.append(paragraph)
+        is_glossary = (group_heading and _GLOSSARY_HEADING.search(group_heading)) or re.match(
+            r"^(?:Following are|The following are)\s+(?:the\s+)?(?:abbreviations|acronyms)", text, re.IGNORECASE
+        )
+        if is_glossary:
+            cable.glossary.extend(_parse_glossary(group_lines[1:]))
+    for paragraph in cable.paragraphs[:3]:
+        period = find_reporting_period(paragraph.text)
+        if period:
+            cable.reporting_period_start, cable.reporting_period_end = period
+            break
+
+
+def parse_cable(raw: str) -> Cable:
+    """Parse the text of one cable; raises CableParseError with a clear reason."""
+    lines = _split_lines(raw)
+    header = _parse_header(lines)
+    header_end = lines[4].start + len(lines[4].text) if len(lines) > 4 else len(raw)
+    marker = _BODY_START.search(raw, header_end)
+    routing_end = marker.start() if marker else header_end
+    cable = Cable(**header, sent_at=header["header_date"].replace(tzinfo=None))
+    _parse_routing(raw[header_end:routing_end].splitlines(), cable)
+    dtg = parse_date_time_group(cable.date_time_group or "")
+    if dtg:
+        cable.sent_at = dtg
+    else:
+        utc = header["header_date"].utcoffset()
+        cable.sent_at = (header["header_date"] - utc).replace(tzinfo=None) if utc else cable.sent_at
+    if marker and marker["m"]:
+        cable.section_count = int(marker["m"])
+    body_start = raw.find("\n", marker.end()) + 1 if marker else header_end
+    if body_start <= 0:
+        raise CableParseError("truncated cable: no body after the routing block")
+    body = [line for line in lines if line.start >= body_start]
+    if not any(not line.blank for line in body):
+        raise CableParseError("truncated cable: the body is empty")
+    _parse_body(body, cable)
+    if not cable.paragraphs:
+        raise CableParseError("no paragraph text found in the body")
+    return cable
