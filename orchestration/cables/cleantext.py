@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'()-]*?\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$")
-_HYPHEN_SPLIT = re.compile(r"[A-Za-z]-$")
+_HYPHEN_SPLIT = re.compile(r"[a-z]-$")
+_SUSPENDED_HYPHEN_FOLLOWERS = {"to", "and", "or", "through", "nor", "than"}
 
 
 def is_page_break(line: str) -> bool:
@@ -13,22 +14,31 @@ def is_page_break(line: str) -> bool:
     return bool(PAGE_BREAK.match(line))
 
 
+def _continues_word(next_line: str) -> bool:
+    """True when a line-end hyphen splits a word ("traf-" / "ficking"), not a suspended
+    compound ("a seven-" / "to 15-year sentence") or a dash before a new phrase."""
+    words = next_line.split()
+    return bool(words) and words[0][:1].islower() and words[0].strip(".,;:") not in _SUSPENDED_HYPHEN_FOLLOWERS
+
+
 def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     """Join `(raw_offset, line)` pairs into one normalised string and its raw offset map.
 
-    Page-break lines are dropped, a word hyphenated at a line end is rejoined with the next
-    line's first word (no space), and every whitespace run becomes a single space.
+    Page-break lines are dropped, a word hyphenated at a line end is rejoined with the rest
+    of it on the next line, and every whitespace run becomes a single space.
     """
     out: list[str] = []
     offsets: list[int] = []
     pending_space: int | None = None
     kept = [(start, line) for start, line in lines if not is_page_break(line)]
+    joining = False
     for index, (start, line) in enumerate(kept):
         stripped = line.rstrip()
-        # a word split at a line end ("seven-" / "year") is rejoined without a space; the
-        # hyphen is kept because in these cables it belongs to a compound, not to typesetting
-        rejoin = bool(_HYPHEN_SPLIT.search(stripped)) and index + 1 < len(kept)
-        chars = stripped
+        rejoin = bool(_HYPHEN_SPLIT.search(stripped)) and index + 1 < len(kept) and _continues_word(kept[index + 1][1])
+        chars = stripped[:-1] if rejoin else stripped
+        if joining:
+            chars = chars.lstrip()
+            start += len(stripped) - len(chars)
         for position, char in enumerate(chars):
             if char.isspace():
                 if out and pending_space is None:
@@ -41,5 +51,6 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
             out.append(char)
             offsets.append(start + position)
         if not rejoin and out and pending_space is None:
-            pending_space = start + len(stripped)
+            pending_space = start + len(chars)
+        joining = rejoin
     return "".join(out), offsets

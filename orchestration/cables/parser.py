@@ -50,18 +50,17 @@ class _Line:
         return not self.text.strip()
 
 
-def read_cable_file(path: Path) -> bytes:
-    """Read a cable file's bytes, refusing what is obviously not a cable."""
-    data = path.read_bytes()
-    if len(data) > MAX_CABLE_BYTES:
-        raise CableParseError(f"file is {len(data)} bytes, larger than a cable can be ({MAX_CABLE_BYTES})")
-    return data
+def read_cable_file(path: Path) -> Cable:
+    """Read and parse one cable file."""
+    return parse_cable(decode_cable(path.read_bytes()))
 
 
 def decode_cable(data: bytes) -> str:
     """Decode a cable's bytes as UTF-8, with a clear reason when they are not cable text."""
     if not data.strip():
         raise CableParseError("empty file")
+    if len(data) > MAX_CABLE_BYTES:
+        raise CableParseError(f"file is {len(data)} bytes, larger than a cable can be ({MAX_CABLE_BYTES})")
     if b"\x00" in data:
         raise CableParseError(f"binary file: NUL byte at offset {data.index(0)}")
     try:

@@ -1,0 +1,51 @@
+# Two commands do all set-up: `make run` builds the warehouse from $(CABLES_DIR), `make test` tests it.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export CABLES_DIR ?= $(CURDIR)/seeds
+export WAREHOUSE_PATH ?= $(CURDIR)/data/warehouse.duckdb
+export REPORTS_DIR ?= $(CURDIR)/build
+export DAGSTER_DISABLE_TELEMETRY := 1
+UI_PORT ?= 3000
+
+.PHONY: run test ui docs bench lint format clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp orchestration/dagster.yaml $@
+
+run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME)/logs
+	@echo "building the warehouse from $(CABLES_DIR) (log: $(DAGSTER_HOME)/logs/make_run.log)"
+	@$(BIN)/dagster asset materialize -m orchestration.definitions --select '*' \
+		> $(DAGSTER_HOME)/logs/make_run.log 2>&1 || { tail -40 $(DAGSTER_HOME)/logs/make_run.log; \
+		$(BIN)/python -m orchestration.summary; exit 1; }
+	@$(BIN)/python -m orchestration.summary
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q
+
+ui: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p $(UI_PORT)
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.run
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check orchestration expectations tests scripts
+	$(BIN)/ruff format --check orchestration expectations tests scripts
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format orchestration expectations tests scripts
+	$(BIN)/ruff check --fix orchestration expectations tests scripts
+
+clean:
+	rm -rf data build $(DAGSTER_HOME) dbt_project/target dbt_project/logs

@@ -1,0 +1,51 @@
+"""Suite for `marts.dim_cable`: ids, dates, subject and origin a reader can trust."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import great_expectations as gx
+import pandas as pd
+
+TABLE = "marts.dim_cable"
+CABLE_ID_PATTERN = r"^\d{2}[A-Z][A-Z]*\d+$"
+# the oldest cables in the public corpus are from 1966
+EARLIEST_PLAUSIBLE = dt.datetime(1966, 1, 1)
+
+
+def prepare(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add the derived columns the suite checks: the id's year against the sending year."""
+    frame = frame.copy()
+    frame["sent_at"] = pd.to_datetime(frame["sent_at"])
+    frame["id_year_matches_sent_at"] = frame["cable_id"].str[:2] == frame["sent_at"].dt.strftime("%y")
+    return frame
+
+
+def build_suite() -> gx.ExpectationSuite:
+    """The expectations on dim_cable."""
+    expectations = gx.expectations
+    checks = []
+    checks.append(expectations.ExpectColumnValuesToBeUnique(column="cable_id"))
+    checks.append(expectations.ExpectColumnValuesToMatchRegex(column="cable_id", regex=CABLE_ID_PATTERN))
+    for column in ("cable_id", "subject", "origin", "sent_at"):
+        checks.append(expectations.ExpectColumnValuesToNotBeNull(column=column))
+    checks.append(expectations.ExpectColumnValueLengthsToBeBetween(column="subject", min_value=3))
+    checks.append(expectations.ExpectColumnValuesToMatchRegex(column="origin", regex=r"^[A-Z][A-Za-z .'-]+$"))
+    checks.append(
+        expectations.ExpectColumnValuesToBeBetween(
+            column="sent_at",
+            min_value=EARLIEST_PLAUSIBLE,
+            max_value=dt.datetime.now() + dt.timedelta(days=1),
+        )
+    )
+    checks.append(expectations.ExpectColumnValuesToBeInSet(column="id_year_matches_sent_at", value_set=[True]))
+    checks.append(
+        expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="reporting_period_end",
+            column_B="reporting_period_start",
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+        )
+    )
+    checks.append(expectations.ExpectColumnValuesToBeBetween(column="section_count", min_value=1))
+    return gx.ExpectationSuite(name="dim_cable", expectations=checks)

@@ -1,0 +1,1 @@
+"""dbt models run by Dagster through dagster-dbt."""

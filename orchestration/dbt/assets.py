@@ -1,0 +1,67 @@
+"""One `@dbt_assets` definition over the dbt project; dbt tests appear as asset checks."""
+
+
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.settings import PROJECT_ROOT, apply_defaults
+
+apply_defaults()
+# the dbt installed beside this interpreter, whether or not the venv is on PATH
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def _manifest_is_stale() -> bool:
+    if not dbt_project.manifest_path.exists():
+        return True
+    built = dbt_project.manifest_path.stat().st_mtime
+    sources = [path for folder in ("models", "macros", "seeds", "tests") for path in (DBT_PROJECT_DIR / folder).rglob("*")]
+    sources += [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    return any(path.is_file() and path.stat().st_mtime > built for path in sources)
+
+
+if _manifest_is_stale():
+    # a fresh clone has no manifest, and an edited model needs a new one: parse before loading
+    subprocess.run(
+        [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)],
+        check=True,
+        cwd=DBT_PROJECT_DIR,
+    )
+
+
+class CableDbtTranslator(DagsterDbtTranslator):
+    """Asset keys `<schema>/<model>`, groups from the dbt folder, sources keyed like the ingest assets."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
+        schema = dbt_resource_props.get("config", {}).get("schema") or dbt_resource_props["schema"]
+        return dg.AssetKey([schema, dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "reference"
+        folder = dbt_resource_props.get("fqn", [None, None])[1]
+        return f"dbt_{folder}" if folder in ("staging", "intermediate", "marts") else "dbt"
+
+
+translator = CableDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
+def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    """Build and test the dbt models: staging views, intermediate resolution, marts."""
+    yield from dbt.cli(["build"], context=context).stream()
+
+
+dbt_resource = DbtCliResource(
+    project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=DBT_EXECUTABLE
+)

@@ -1,0 +1,25 @@
+"""The Dagster code location: merges each concern's assets, checks, sensors and resources."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from orchestration.settings import apply_defaults
+
+apply_defaults()
+
+from orchestration.dbt.assets import cable_dbt_models, dbt_resource  # noqa: E402
+from orchestration.ingest.assets import raw_cables  # noqa: E402
+from orchestration.quality.checks import dim_cable_check  # noqa: E402
+from orchestration.resources import CableSourceResource, WarehouseResource  # noqa: E402
+
+defs = dg.Definitions(
+    assets=[raw_cables, cable_dbt_models],
+    asset_checks=[dim_cable_check],
+    resources={
+        "warehouse": WarehouseResource(path=dg.EnvVar("WAREHOUSE_PATH")),
+        "cable_source": CableSourceResource(cables_dir=dg.EnvVar("CABLES_DIR")),
+        "dbt": dbt_resource,
+    },
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,1 @@
+"""Ingestion of the raw cable files into the `raw` schema."""

@@ -1,0 +1,27 @@
+"""Environment settings with their defaults, resolved once so Dagster, dbt and tests agree."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULTS = {
+    "CABLES_DIR": PROJECT_ROOT / "seeds",
+    "WAREHOUSE_PATH": PROJECT_ROOT / "data" / "warehouse.duckdb",
+    "DAGSTER_HOME": PROJECT_ROOT / ".dagster_home",
+    "REPORTS_DIR": PROJECT_ROOT / "build",
+}
+
+
+def apply_defaults() -> None:
+    """Set each unset variable to its default, as an absolute path (dbt runs in another cwd)."""
+    for name, default in DEFAULTS.items():
+        value = os.environ.get(name) or str(default)
+        os.environ[name] = str(Path(value).expanduser().resolve())
+
+
+def setting(name: str) -> Path:
+    """The resolved path held by an environment variable of this project."""
+    apply_defaults()
+    return Path(os.environ[name])

@@ -1,0 +1,1 @@
+"""DuckDB access and the raw schema, as plain functions (no Dagster)."""

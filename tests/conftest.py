@@ -1,0 +1,43 @@
+"""Shared fixtures: the real cables shipped with the repository."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from orchestration.cables.model import Cable
+from orchestration.cables.parser import read_cable_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURE_CABLES = Path(__file__).resolve().parent / "fixtures" / "cables"
+ALL_CABLE_FILES = sorted(SEEDS.glob("*.txt")) + sorted(FIXTURE_CABLES.glob("*.txt"))
+
+
+@functools.cache
+def cable(cable_id: str) -> Cable:
+    """A real cable from seeds/ or tests/fixtures/cables/, parsed once per test session."""
+    for folder in (SEEDS, FIXTURE_CABLES):
+        path = folder / f"{cable_id}.txt"
+        if path.exists():
+            return read_cable_file(path)
+    raise FileNotFoundError(cable_id)
+
+
+def raw_text(cable_id: str) -> str:
+    """The untouched text of a real cable."""
+    for folder in (SEEDS, FIXTURE_CABLES):
+        path = folder / f"{cable_id}.txt"
+        if path.exists():
+            return path.read_bytes().decode("utf-8")
+    raise FileNotFoundError(cable_id)
+
+
+@pytest.fixture
+def cable_folder(tmp_path: Path) -> Path:
+    """An empty input folder for ingestion tests."""
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    return folder
