@@ -57,7 +57,8 @@ def main() -> int:
                 rows = con.execute(f'select count(*) from {schema}."{table}"').fetchone()[0]
             except duckdb.Error as error:
                 rows = f"unreadable ({str(error).splitlines()[0]})"
-            print(f"  {schema + "." + table:<44} {rows}")
+            name = f"{schema}.{table}"
+            print(f"  {name:<44} {rows}")
         if any(schema == "quality" and table == "findings" for schema, table in tables):
             print("findings by check:")
             for check, severity, count in con.execute(
