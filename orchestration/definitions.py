@@ -9,13 +9,14 @@ from orchestration.settings import apply_defaults
 apply_defaults()
 
 from orchestration.dbt.assets import cable_dbt_models, dbt_resource  # noqa: E402
+from orchestration.extraction.assets import extracted_facts  # noqa: E402
 from orchestration.ingest.assets import raw_cables  # noqa: E402
-from orchestration.quality.checks import dim_cable_check  # noqa: E402
+from orchestration.quality.checks import ALL_CHECKS  # noqa: E402
 from orchestration.resources import CableSourceResource, WarehouseResource  # noqa: E402
 
 defs = dg.Definitions(
-    assets=[raw_cables, cable_dbt_models],
-    asset_checks=[dim_cable_check],
+    assets=[raw_cables, extracted_facts, cable_dbt_models],
+    asset_checks=ALL_CHECKS,
     resources={
         "warehouse": WarehouseResource(path=dg.EnvVar("WAREHOUSE_PATH")),
         "cable_source": CableSourceResource(cables_dir=dg.EnvVar("CABLES_DIR")),

@@ -1,0 +1,45 @@
+-- Metrics with stable ids, their parent total's id, and the source institution resolved to an
+-- organization: first among the organizations the same cable mentions (by acronym, name or
+-- the text as written), then among all known organizations.
+with
+
+metrics as (
+    select * from {{ ref('stg_extracted__metrics') }}
+),
+
+cable_orgs as (
+    select distinct cable_id, org_key, lower(organization_name) as name_lower, lower(acronym) as acronym_lower,
+        lower(surface) as surface_lower
+    from {{ ref('int_organization_mentions_keyed') }}
+),
+
+all_orgs as (
+    select org_key, lower(organization_name) as name_lower, lower(acronym) as acronym_lower
+    from {{ ref('int_organizations_resolved') }}
+),
+
+in_cable as (
+    select metrics.cable_id, metrics.metric_index, min(cable_orgs.org_key) as org_key
+    from metrics
+    join cable_orgs
+        on cable_orgs.cable_id = metrics.cable_id
+        and lower(metrics.source_org) in (cable_orgs.name_lower, cable_orgs.acronym_lower, cable_orgs.surface_lower)
+    group by all
+),
+
+anywhere as (
+    select metrics.cable_id, metrics.metric_index, min(all_orgs.org_key) as org_key
+    from metrics
+    join all_orgs on lower(metrics.source_org) in (all_orgs.name_lower, all_orgs.acronym_lower)
+    group by all
+)
+
+select
+    metrics.cable_id || '-m' || lpad(metrics.metric_index::varchar, 3, '0') as metric_id,
+    case when metrics.parent_index is not null
+        then metrics.cable_id || '-m' || lpad(metrics.parent_index::varchar, 3, '0') end as parent_metric_id,
+    metrics.*,
+    coalesce(in_cable.org_key, anywhere.org_key) as source_org_key
+from metrics
+left join in_cable using (cable_id, metric_index)
+left join anywhere using (cable_id, metric_index)

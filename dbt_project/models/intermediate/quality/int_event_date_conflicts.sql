@@ -1,0 +1,46 @@
+-- The same one-off event (a law enacted, a body established, an agreement signed: same type
+-- and same law or same organization) given dates that disagree at their common precision.
+-- Amendments and revisions are later events of their own ("the Penal Code of 1949, revised in
+-- 1985"), so sentences telling of one are not compared.
+with
+
+-- governments and countries act in these events ("the government established ..."); the
+-- body established is the other organization named
+established_bodies as (
+    select eo.event_id, eo.org_key
+    from {{ ref('int_event_organizations') }} as eo
+    join {{ ref('int_organizations_resolved') }} as o using (org_key)
+    where not regexp_matches(lower(o.organization_name), 'government|kingdom|republic')
+),
+
+events as (
+    select e.*, eo.org_key
+    from {{ ref('int_events_resolved') }} as e
+    left join established_bodies as eo using (event_id)
+    where e.event_type in ('law_enacted', 'body_established', 'agreement_signed')
+      and not regexp_matches(lower(e.quote), 'amend|revis|replac|re-?establish|reorgani')
+),
+
+subjects as (
+    select *, coalesce('law:' || law_key, 'org:' || org_key) as subject_key
+    from events
+    where law_key is not null or (event_type = 'body_established' and org_key is not null)
+),
+
+pairs as (
+    select a.event_id as a, b.event_id as b, a.event_type, a.subject_key
+    from subjects as a
+    join subjects as b
+        on a.event_id < b.event_id
+        and a.event_type = b.event_type
+        and a.subject_key = b.subject_key
+    where case
+        when 'year' in (a.date_precision, b.date_precision) then year(a.event_date) <> year(b.event_date)
+        when 'month' in (a.date_precision, b.date_precision) then date_trunc('month', a.event_date) <> date_trunc('month', b.event_date)
+        else a.event_date <> b.event_date
+    end
+)
+
+select a as event_id, 'evd-' || substr(md5(event_type || subject_key), 1, 10) as date_conflict_group from pairs
+union
+select b, 'evd-' || substr(md5(event_type || subject_key), 1, 10) from pairs

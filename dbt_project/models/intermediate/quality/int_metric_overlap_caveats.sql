@@ -1,0 +1,35 @@
+-- Where a cable warns that the statistics after it may overlap ("the statistics below may
+-- overlap, as a consolidated database ... is yet to be available"): the caveat covers the
+-- figures that follow it in the same section.
+with
+
+paragraphs as (
+    select p.cable_id, p.section, p.char_start, p.paragraph_text,
+        substr(t.raw_text, p.char_start, p.char_end - p.char_start) as raw_paragraph
+    from {{ ref('stg_raw__paragraphs') }} as p
+    join {{ ref('stg_raw__cable_texts') }} as t using (cable_id)
+),
+
+caveats as (
+    select
+        cable_id,
+        section,
+        regexp_extract(
+            lower(raw_paragraph),
+            '(may|might|could|possibly|likely)\s+(overlap|be\s+double[- ]counted|include\s+duplicates)'
+        ) as caveat_phrase,
+        char_start as paragraph_start,
+        raw_paragraph
+    from paragraphs
+    where regexp_matches(
+        lower(paragraph_text), '(may|might|could|possibly|likely) (overlap|be double[- ]counted|include duplicates)'
+    )
+)
+
+select
+    cable_id,
+    section,
+    cable_id || ':' || coalesce(section, '') || ':' || (paragraph_start + strpos(lower(raw_paragraph), caveat_phrase) - 1)::varchar
+        as caveat_id,
+    paragraph_start + strpos(lower(raw_paragraph), caveat_phrase) - 1 as caveat_char_start
+from caveats

@@ -1,0 +1,2 @@
+select event_id, org_key
+from {{ ref('int_event_organizations') }}

@@ -1,0 +1,14 @@
+select
+    event_id,
+    cable_id,
+    section,
+    event_date,
+    date_precision,
+    event_type,
+    law_key,
+    law_text,
+    actors,
+    quote,
+    char_start,
+    char_end
+from {{ ref('int_events_resolved') }}

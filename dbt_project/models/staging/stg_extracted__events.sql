@@ -1,0 +1,27 @@
+with
+
+source as (
+    select * from {{ source('extracted', 'events') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cable_id,
+        event_index,
+        section,
+        paragraph_ordinal,
+        -- event
+        event_type,
+        event_date,
+        date_precision,
+        actors,
+        nullif(trim(law), '') as law_text,
+        -- provenance: offsets (1-based, end exclusive) of the sentence in raw_text
+        quote,
+        char_start,
+        char_end
+    from source
+)
+
+select * from renamed

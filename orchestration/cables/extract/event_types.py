@@ -1,0 +1,213 @@
+"""What kind of happening a dated clause reports: trigger words and phrases for each event type.
+
+Each rule is a grammatical cue (a verb or noun of the happening, optionally with the thing it applies to:
+"signed ... MOU", "established ... task force"). The type of a dated clause is that of the trigger nearest to
+its date; ties go to the more specific type (the order of `_RULES`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LAW_NOUN = r"(?:law|laws|act|code|decree|sub-decree|legislation|bill|amendments?|guidelines|declarations?|prakas)"
+_AGREEMENT_NOUN = (
+    r"(?:mou|memorandum|memoranda|agreements?|treaty|treaties|contracts?|convention|protocol|accord|"
+    r"letter\s+of\s+(?:intent|agreement))"
+)
+_BODY_NOUN = (
+    r"(?:task\s*force|taskforce|committee|council|unit|department|working\s+groups?|body|cent(?:er|re)|courts?|office|"
+    r"commission|secretariat|hotline|shelter|agency|bureau|directorate|police|division|network|board|coalition|"
+    r"ntf|mechanism\s+for|institute)"
+)
+
+# (event_type, pattern); earlier rules win ties at equal distance from the date
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "agreement_signed",
+        re.compile(
+            rf"\b(?:sign(?:ed|ing|s)?|conclud(?:ed|ing)|ratif(?:ied|ication|y)|accede[ds]?|accession|"
+            rf"agreed\s+to\s+the)\b[^;]{{0,80}}?\b{_AGREEMENT_NOUN}\b"
+            rf"|\b{_AGREEMENT_NOUN}\b[^;]{{0,60}}?\b(?:came|come|comes|entered|enters)\s+into\s+(?:force|effect)\b"
+            rf"|\b(?:MOU|memorandum|treaty)\s+(?:of|dated|signed\s+(?:in|on))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "law_drafted",
+        re.compile(
+            rf"\b(?:(?:re)?draft(?:ed|ing)|discussed\s+amending|submitted|moved\s+to\s+the\s+(?:Council|National|Parliament|"
+            rf"Senate|Cabinet)|sent\s+to\s+the\s+(?:Council|National|Parliament|Senate)|review(?:ed|ing)?)\b"
+            rf"[^;]{{0,60}}?\b{_LAW_NOUN}\b"
+            rf"|\b(?:law|legislation|bill)\b[^;]{{0,40}}?\b(?:moved|sent|submitted|forwarded)\s+to\s+the\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "law_enacted",
+        re.compile(
+            rf"\b(?:pass(?:ed|age)|enact(?:ed|ment)|promulgat(?:ed|ion)|adopted|amended|revised|issued|signed|"
+            rf"signed\s+into\s+(?:force|effect|law)|went\s+into\s+effect|entered\s+into\s+force|took\s+effect|"
+            rf"approved)\b[^;]{{0,80}}?\b{_LAW_NOUN}\b"
+            rf"|\b{_LAW_NOUN}\b[^;]{{0,80}}?\b(?:was|were|is|has\s+been)?\s*(?:pass(?:ed|age)|enact(?:ed|ment)|"
+            rf"promulgat(?:ed|ion)|adopted|amended|revised|issued|signed\s+into\s+(?:force|effect|law)|"
+            rf"went\s+into\s+effect|took\s+effect)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "body_established",
+        re.compile(
+            rf"\b(?:establish(?:ed|ing|ment)?|form(?:ed|ation)|creat(?:ed|ion)|launch(?:ed|ing)?|set\s+up|found(?:ed|ing)|"
+            rf"install(?:ed|ing)|inaugurat(?:ed|ion)|open(?:ed|ing))\b[^;]{{0,120}}?\b{_BODY_NOUN}\b"
+            rf"|\b{_BODY_NOUN}\b[^;]{{0,250}}?\b(?:was|were|been)\s+(?:\w+\s+)?(?:established|formed|created|launched|"
+            rf"set\s+up|founded|inaugurated)\b"
+            rf"|\b(?:since\s+its|its)\s+(?:establishment|creation|founding|formation)\b"
+            rf"|\b{_BODY_NOUN}\s+(?:\w+\s+)?(?:established|formed|created|founded)\s+(?:in|on)\b"
+            rf"|\b(?:APLE|NGO|organization|center)\b[^;]{{0,30}}?\bwas\s+(?:established|founded|created)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("raid", re.compile(r"\b(?:raid(?:ed|s|ing)?|crackdowns?|broke\s+up|busted|stormed)\b", re.IGNORECASE)),
+    (
+        "court_decision",
+        re.compile(
+            r"\b(?:convicted|sentenc(?:ed|ing)|acquitt(?:ed|al)|verdicts?|ruled|ruling|"
+            r"court\s+decision|found\s+guilty|overturned|upheld|suspended\s+a\s+(?:\w+[\s-])*sentence)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "training",
+        re.compile(
+            r"\b(?:train(?:ed|ing|ings|s)?|workshops?|seminars?|instruction|course|courses|"
+            r"(?<!press\s)(?<!video\s)conference)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "campaign",
+        re.compile(
+            r"\b(?:campaigns?|broadcast|aired|air\s+a\s+series|radio\s+programs?|awareness|dialogues?|"
+            r"effort\s+to\s+fight|outreach|documentar(?:y|ies)|posters?|roundtable)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "policy_decision",
+        re.compile(
+            r"\b(?:(?:adopted|develop(?:ed|ing)?|finalized|approved|updated|launched)\b[^;]{0,60}?\b(?:plan|policy|strategy|"
+            r"standards?)|(?:plan|policy|strategy)\b[^;]{0,100}?\b(?:adopted|developed|finalized|approved|updated)|"
+            r"banned|ban\s+on|prohibited|ordered|decree\s+removed|imposed|announced|agreed\s+to|decided|decision\s+to|"
+            r"expanded|directed\s+that|changed|moratorium|restrictions?|standard\s+that|suspended|lifted|"
+            r"annul(?:led)?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "arrest",
+        re.compile(r"\b(?:arrest(?:ed|s)?|detained|apprehended|apprehension)\b", re.IGNORECASE),
+    ),
+    (
+        "report_published",
+        re.compile(
+            r"\b(?:reports?|study|studies|survey|surveys|research|directory|published|released)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # a reporting verb is the event only when the date is that of the reporting ("In April, NGOs reported")
+    ("reported", re.compile(r"\b(?:reported|announced\s+that)\b", re.IGNORECASE)),
+    # an agreement noun is the event only when it carries the date ("a December 2008 MOU")
+    ("agreement_noun", re.compile(rf"\b{_AGREEMENT_NOUN}\b", re.IGNORECASE)),
+]
+
+_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
+_ALIAS = {"reported": "report_published", "agreement_noun": "agreement_signed"}
+
+# types whose presence makes a dated sentence an event even when it reads like a statistic
+STRONG_TYPES = {"agreement_signed", "law_drafted", "law_enacted", "body_established", "training", "campaign"}
+# triggers that are ordinary words when capitalised inside a name ("Ministry of Labor and Vocational Training")
+_LOWERCASE_ONLY = {"training", "campaign", "raid", "arrest"}
+# how near its date a noun must be to be the event it names ("a 2008 UNIAP report", "the December MOU")
+_NOUN_REACH = {"report_published": 30, "agreement_noun": 15}
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:who|that|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+_EXISTENTIAL_BEFORE = re.compile(
+    r"\bthere\s+(?:were|was|is|are|have\s+been|has\s+been)\s+(?:also\s+)?(?:an?\s+|no\s+|some\s+|many\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_TO_DATE = re.compile(r"^\s+(?:that|which)\s+[^,;]*$", re.IGNORECASE)
+_ATTRIBUTION_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# words between a date and the noun it modifies: "the 1997 Commission on Human Rights for the National Assembly report"
+_MODIFIER_WORD = re.compile(
+    r"(?:[A-Z][\w'’.&-]*|of|for|on|the|and|in|against|[a-z]+-[\w-]+|\([A-Z][\w&/-]*\))(?:'s|’s)?"
+)
+
+
+def _is_modifier_gap(gap: str) -> bool:
+    """Whether the words between a date and a noun are all names or modifiers of that noun."""
+    return gap[:1].isspace() and gap[-1:].isspace() and all(_MODIFIER_WORD.fullmatch(w) for w in gap.split())
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The trigger chosen for a date: its event type, distance to the date and start offset."""
+
+    event_type: str
+    distance: int
+    start: int
+
+
+def nearest_trigger(text: str, date_start: int, date_end: int) -> Trigger | None:
+    """The trigger nearest to the date at `date_start:date_end` of `text`, or None.
+
+    Ties go to the more specific type; an arrest, a reporting verb and a report or agreement noun far
+    from the date are chosen only when nothing else is there.
+    """
+    best: tuple[int, int, str, int] | None = None
+    weak: tuple[int, int, str, int] | None = None
+    for name, pattern in _RULES:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            before = text[max(0, start - 60) : start]
+            if name in _LOWERCASE_ONLY and start > 0 and text[start].isupper():
+                continue
+            if date_end <= start and _RELATIVE_BEFORE.search(before):
+                continue  # "transferred two officers who were convicted": the participants' past, not the event
+            if start < date_end and date_start < end:
+                distance = 0
+            elif end <= date_start:
+                # "a report that gained wide coverage this week": the date of the relative clause is its noun's
+                distance = 0 if _RELATIVE_TO_DATE.match(text[end:date_start]) else date_start - end
+            else:
+                distance = 0 if _is_modifier_gap(text[date_end:start]) else start - date_end
+            if name == "report_published":
+                attribution = _ATTRIBUTION_BEFORE.search(before)
+                if attribution and not start - len(before) + attribution.start() <= date_start < start:
+                    continue  # "According to press reports, in December the company signed ...": a source
+            if name == "report_published" and _EXISTENTIAL_BEFORE.search(before):
+                continue  # "In 2007, there were reports of ...": hearsay, not a publication
+            if name == "reported" and start < date_end:
+                continue  # "the Director reported that since ... 2007": the date is the content's
+            candidate = (distance, _ORDER[name], _ALIAS.get(name, name), start)
+            if name in ("arrest", "reported") or distance > _NOUN_REACH.get(name, distance):
+                if name == "agreement_noun":
+                    continue
+                weak = candidate if weak is None or candidate < weak else weak
+            elif best is None or candidate < best:
+                best = candidate
+    chosen = best or weak
+    return Trigger(chosen[2], chosen[0], chosen[3]) if chosen else None
+
+
+def classify(text: str, date_start: int, date_end: int) -> str:
+    """Event type of the clause `text` whose date lies at `date_start:date_end`: the nearest trigger's type."""
+    trigger = nearest_trigger(text, date_start, date_end)
+    return trigger.event_type if trigger else "other"
+
+
+def trigger_types(text: str) -> set[str]:
+    """All event types whose trigger occurs in a text."""
+    return {_ALIAS.get(name, name) for name, pattern in _RULES if pattern.search(text)}

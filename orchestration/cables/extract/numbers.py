@@ -1,0 +1,128 @@
+"""Find numbers written in digits or in words ("1,009", "65.6", "nine", "sixty five", "3 million")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+FRACTIONS = {
+    "half": 50.0,
+    "one-half": 50.0,
+    "one-third": 100 / 3,
+    "a third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "one-quarter": 25.0,
+    "a quarter": 25.0,
+    "three-quarters": 75.0,
+}
+
+_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+_SCALE = "|".join(SCALES)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a word number: "sixty five", "twenty-one", "one hundred twenty", optionally followed by a scale
+_UNIT_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS_WORD = "|".join(TENS)
+_SMALL = rf"(?:(?:{_TENS_WORD})(?:[\s-](?:{_UNIT_WORD}))?|(?:{_UNIT_WORD}))"
+_WORDNUM = rf"(?:{_SMALL}(?:\s(?:hundred|thousand)(?:\s(?:and\s)?{_SMALL})?)?)"
+NUMBER_RE = re.compile(
+    rf"(?:(?<![\w.,/-])(?P<digits>{_DIGITS})|(?<![\w.,/])(?P<words>{_WORDNUM}))(?:\s+(?P<scale>{_SCALE}))?(?![\w]|[.,]\d|-\d|/\d|:\d)",
+    re.IGNORECASE,
+)
+FRACTION_RE = re.compile(
+    r"(?<![\w-])(two-thirds|one-third|one-half|three-quarters|one-quarter|half(?=\s+of\b))(?![\w-])", re.I
+)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in a text: its span, its value and how it is written."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    is_word: bool
+    scale: str | None = None
+
+
+def words_value(text: str) -> float | None:
+    """Value of a number written in words ("sixty five" -> 65, "one hundred twenty" -> 120)."""
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", text.lower()):
+        if token == "and":
+            continue
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token in SCALES:
+            current = max(current, 1) * SCALES[token]
+            if SCALES[token] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return float(total + current)
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """All numbers of a text, left to right; a trailing scale word ("million") is part of the number."""
+    found = []
+    for match in NUMBER_RE.finditer(text):
+        if match.group("digits"):
+            value = float(match.group("digits").replace(",", ""))
+            is_word = False
+        else:
+            hyphen = re.search(r"([A-Za-z]+)-$", text[max(0, match.start() - 12) : match.start()])
+            if hyphen and hyphen.group(1).lower() not in UNITS and hyphen.group(1).lower() not in TENS:
+                continue  # "anti-one", but "five-ten" is two numbers
+            parsed = words_value(match.group("words"))
+            if parsed is None:
+                continue
+            value, is_word = parsed, True
+        scale = match.group("scale")
+        if scale:
+            value *= SCALES[scale.lower()]
+        found.append(NumberMatch(match.start(), match.end(), value, match.group(0), is_word, scale))
+    for match in FRACTION_RE.finditer(text):
+        if re.search(
+            r"\b(?:first|second|last|latter|former|other)\s+$", text[max(0, match.start() - 8) : match.start()], re.I
+        ):
+            continue  # "the first half of 2009" is a period
+        found.append(NumberMatch(match.start(), match.end(), FRACTIONS[match.group(1).lower()], match.group(0), True))
+    fractions = [n for n in found if n.text.lower() in FRACTIONS]
+    found = [n for n in found if n in fractions or not any(f.start <= n.start < f.end for f in fractions)]
+    found.sort(key=lambda n: n.start)
+    return found

@@ -1,0 +1,192 @@
+"""Curated known organizations (the `known_organizations` seed) and name normalisation rules."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orchestration.cables.extract.reference import KNOWN_ORGANIZATIONS_CSV
+
+SEED_PATH = KNOWN_ORGANIZATIONS_CSV
+
+ORG_TYPES = ("government", "police", "court", "ngo", "international_org", "foreign_government", "company", "other")
+# national bodies: a seed row without a country is a template that takes the cable's country
+NATIONAL_TYPES = {"government", "police", "court"}
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    """One row of the curated seed."""
+
+    name: str
+    acronym: str | None
+    org_type: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+def norm_key(text: str) -> str:
+    """Comparison key: lower case, letters and digits only, leading article dropped."""
+    key = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'s ", " ").replace("’s ", " ")).strip()
+    return re.sub(r"^the ", "", key)
+
+
+@lru_cache(maxsize=4)
+def load_known_organizations(path: str | None = None) -> tuple[KnownOrg, ...]:
+    """Rows of the seed CSV (`name,acronym,org_type,country,aliases`)."""
+    rows = []
+    with open(path or SEED_PATH, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            org_type = row["org_type"].strip()
+            if org_type not in ORG_TYPES:
+                raise ValueError(f"unknown org_type {org_type!r} for {row['name']!r}")
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+            rows.append(
+                KnownOrg(
+                    row["name"].strip(),
+                    (row["acronym"] or "").strip() or None,
+                    org_type,
+                    (row["country"] or "").strip() or None,
+                    aliases,
+                )
+            )
+    return tuple(rows)
+
+
+def canonical_ministry(name: str) -> str:
+    """'Interior Ministry' -> 'Ministry of Interior'; 'Ministry of the Interior' -> 'Ministry of Interior'."""
+    name = re.sub(r"\s+", " ", name).strip()
+    match = re.fullmatch(r"((?:[A-Z][\w'-]*\s+)*?)((?:[A-Z][\w-]*\s+)?[A-Z][\w-]*)\s+Ministry", name)
+    if match and match.group(2) not in {"Prime", "Public", "State"}:
+        prefix = match.group(1)
+        name = f"{prefix}Ministry of {match.group(2)}"
+    return re.sub(r"\bMinistry of the\b", "Ministry of", name)
+
+
+# head words that make a capitalised noun phrase an organization, with the type they suggest
+HEAD_TYPES: dict[str, str] = {
+    "Ministry": "government",
+    "Ministries": "government",
+    "Department": "government",
+    "Directorate": "government",
+    "Direction": "government",
+    "Council": "government",
+    "Committee": "government",
+    "Commission": "government",
+    "Commissariat": "police",
+    "Secretariat": "government",
+    "Assembly": "government",
+    "Parliament": "government",
+    "Senate": "government",
+    "Cabinet": "government",
+    "Agency": "government",
+    "Authority": "government",
+    "Office": "government",
+    "Bureau": "government",
+    "Institute": "government",
+    "Academy": "government",
+    "Municipality": "government",
+    "Governorate": "government",
+    "Government": "government",
+    "Body": "government",
+    "Task Force": "government",
+    "Taskforce": "government",
+    "Working Group": "government",
+    "Board": "government",
+    "Administration": "government",
+    "Presidency": "government",
+    "Inspectorate": "government",
+    "Fund": "government",
+    "Command": "police",
+    "Police": "police",
+    "Gendarmerie": "police",
+    "Brigade": "police",
+    "Corps": "police",
+    "Unit": "police",
+    "Division": "police",
+    "Guard": "police",
+    "Court": "court",
+    "Courts": "court",
+    "Tribunal": "court",
+    "Prosecutor's Office": "government",
+    "Organization": "other",
+    "Organisation": "other",
+    "Association": "ngo",
+    "Associations": "other",
+    "Foundation": "ngo",
+    "Center": "ngo",
+    "Centre": "ngo",
+    "Network": "ngo",
+    "Coalition": "ngo",
+    "Society": "ngo",
+    "Alliance": "ngo",
+    "Federation": "other",
+    "Mission": "ngo",
+    "Project": "other",
+    "Program": "other",
+    "Programme": "other",
+    "Initiative": "other",
+    "Orphanage": "ngo",
+    "Shelter": "ngo",
+    "Sisters": "ngo",
+    "Crescent": "ngo",
+    "Embassy": "foreign_government",
+    "Consulate": "foreign_government",
+    "Company": "company",
+    "Corporation": "company",
+    "Inc": "company",
+    "Ltd": "company",
+    "Hotel": "company",
+    "Bank": "company",
+    "Airlines": "company",
+    "Group": "other",
+    "Forces": "government",
+    "Army": "government",
+    "Navy": "government",
+    "School": "government",
+    "University": "other",
+    "Service": "government",
+    "Services": "government",
+}
+MULTIWORD_HEADS = ("Task Force", "Working Group", "Prosecutor's Office", "Red Crescent", "Red Cross")
+
+POLICE_HINTS = re.compile(
+    r"\b(?:Police|Gendarmerie|Jandarma|Brigade|Commissariat|Coast Guard"
+    r"|Anti-(?:Human )?Trafficking"
+    r"(?: and Juvenile Protection)? (?:Unit|Department|Police)|Investigat\w+ (?:Division|Corps)"
+    r"|Criminal \w+ Unit|Bureau for Investigations|Department of Anti-)",
+    re.IGNORECASE,
+)
+INTERNATIONAL_HINTS = re.compile(
+    r"^(?:UN|U\.N\.|United Nations|International Labou?r|European|Inter-American|Asian "
+    r"Development|World)\b"
+)
+
+
+def type_from_heads(name: str) -> str | None:
+    """The org_type a name's head words suggest, or None when it has no head word."""
+    if POLICE_HINTS.search(name):
+        return "police"
+    if re.search(r"\bCourts?\b|\bTribunal\b", name):
+        return "court"
+    found = None
+    for head in MULTIWORD_HEADS:
+        if head in name:
+            found = HEAD_TYPES.get(head, "ngo")
+    words = re.findall(r"[A-Z][\w'-]*", name)
+    for word in reversed(words):
+        if word in HEAD_TYPES:
+            found = found or HEAD_TYPES[word]
+            break
+    if found and INTERNATIONAL_HINTS.search(name) and found in {"government", "other", "ngo"}:
+        return "international_org"
+    return found
+
+
+def has_head(name: str) -> bool:
+    """Whether a capitalised phrase contains an organization head word."""
+    if any(head in name for head in MULTIWORD_HEADS):
+        return True
+    return any(word in HEAD_TYPES for word in re.findall(r"[A-Z][\w'-]*", name))

@@ -1,0 +1,1 @@
+"""Extraction of organizations, laws, metrics and events into the `extracted` schema."""

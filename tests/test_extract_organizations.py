@@ -1,0 +1,190 @@
+"""Organization extraction on real cables (seeds/ and tests/fixtures/cables/) and real sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from orchestration.cables.extract.org_countries import country_of_origin
+from orchestration.cables.extract.org_lexicon import canonical_ministry, load_known_organizations
+from orchestration.cables.extract.organizations import extract_organizations
+from orchestration.cables.model import Cable, GlossaryEntry, Paragraph
+from orchestration.cables.parser import decode_cable, parse_cable
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "cables"
+
+
+def load(name: str) -> Cable:
+    folder = SEEDS if (SEEDS / f"{name}.txt").exists() else FIXTURES
+    return parse_cable(decode_cable((folder / f"{name}.txt").read_bytes()))
+
+
+def sentence_cable(text: str, origin: str = "Embassy Phnom Penh", glossary: list[GlossaryEntry] | None = None) -> Cable:
+    """A one-paragraph cable around a real sentence (offsets are the identity)."""
+    paragraph = Paragraph(ordinal=1, label="1", section="1", classification_mark=None, heading=None, text=text,
+                          char_start=0, char_end=len(text), offsets=list(range(len(text))))
+    return Cable(cable_id="TEST", subject="TEST", header_date=dt.datetime(2009, 2, 1), classification="UNCLASSIFIED",
+                 origin=origin, sent_at=dt.datetime(2009, 2, 1), glossary=glossary or [], paragraphs=[paragraph])
+
+
+def identities(cable: Cable) -> set[tuple[str, str | None]]:
+    return {(m.name, m.acronym) for m in extract_organizations(cable)}
+
+
+def by_surface(cable: Cable) -> dict[str, tuple[str, str | None, str, str | None]]:
+    return {m.surface: (m.name, m.acronym, m.org_type, m.country) for m in extract_organizations(cable)}
+
+
+@pytest.fixture(scope="module")
+def cambodia_2009() -> Cable:
+    return load("09PHNOMPENH114")
+
+
+@pytest.fixture(scope="module")
+def cambodia_2007() -> Cable:
+    return load("07PHNOMPENH351")
+
+
+def test_seed_csv_is_clean() -> None:
+    rows = load_known_organizations()
+    assert len(rows) > 50
+    names = [row.name for row in rows]
+    assert len(names) == len(set(names)), "one row per organization"
+    iom = next(row for row in rows if row.acronym == "IOM")
+    assert iom.org_type == "international_org" and iom.country is None
+
+
+def test_country_from_origin() -> None:
+    assert country_of_origin("Embassy Phnom Penh") == "Cambodia"
+    assert country_of_origin("Embassy Cairo") == "Egypt"
+    assert country_of_origin("Embassy La Paz") == "Bolivia"
+
+
+def test_glossary_acronym_resolves_to_its_expansion(cambodia_2009: Cable) -> None:
+    mentions = [m for m in extract_organizations(cambodia_2009) if m.surface == "CWCC"]
+    assert mentions, "CWCC is used in the body"
+    assert {(m.name, m.acronym, m.org_type) for m in mentions} == {("Cambodian Women's Crisis Center", "CWCC", "ngo")}
+
+
+def test_every_glossary_entry_is_an_organization(cambodia_2009: Cable) -> None:
+    surfaces = {m.surface for m in extract_organizations(cambodia_2009)}
+    for entry in cambodia_2009.glossary:
+        assert entry.acronym in surfaces, entry.acronym
+
+
+def test_glossary_expansion_known_to_the_seed_keeps_the_canonical_identity(cambodia_2009: Cable) -> None:
+    # the glossary says UNOHCHR; the seed's canonical acronym for the same body is OHCHR
+    found = {(m.name, m.acronym) for m in extract_organizations(cambodia_2009) if m.surface == "UNOHCHR"}
+    assert found == {("United Nations Office of the High Commissioner for Human Rights", "OHCHR")}
+
+
+def test_glossary_acronym_in_a_sentence() -> None:
+    cable = sentence_cable(
+        "The NGO CWCC runs shelters in three provinces.",
+        glossary=[GlossaryEntry("CWCC", "Cambodian Women's Crisis Center", "glossary")],
+    )
+    assert by_surface(cable)["CWCC"][:2] == ("Cambodian Women's Crisis Center", "CWCC")
+
+
+def test_inline_definition_names_later_acronyms(cambodia_2007: Cable) -> None:
+    mentions = extract_organizations(cambodia_2007)
+    cncc = {(m.name, m.acronym) for m in mentions if m.surface == "CNCC"}
+    assert cncc == {("Cambodian National Council for Children", "CNCC")}
+    ijm = {(m.name, m.acronym, m.org_type) for m in mentions if "IJM" in m.surface or "Justice Mission" in m.surface}
+    assert ijm == {("International Justice Mission", "IJM", "ngo")}
+
+
+def test_inline_definition_in_a_sentence() -> None:
+    text = ("The International Organization for Migration (IOM) and the Women's Association for Well-Being and "
+            "Reciprocal Assistance (AMBAR) assist victims. AMBAR also runs a hotline.")
+    found = by_surface(sentence_cable(text, origin="Embassy Caracas"))
+    assert found["AMBAR"][:2] == ("Women's Association for Well-Being and Reciprocal Assistance", "AMBAR")
+    assert found["International Organization for Migration"][:3] == (
+        "International Organization for Migration", "IOM", "international_org")
+
+
+def test_ministry_variants_merge_to_one_body() -> None:
+    assert canonical_ministry("Interior Ministry") == "Ministry of Interior"
+    assert canonical_ministry("Ministry of the Interior") == "Ministry of Interior"
+    text = ("The Ministry of Foreign Affairs (MFA), the Ministry of Social Affairs (MSA), the Ministry of Justice "
+            "(MOJ), and the Ministry of the Interior (MOI) are the four government bodies working most directly on "
+            "anti-trafficking efforts. The Interior Ministry and the MOI police received training.")
+    mentions = extract_organizations(sentence_cable(text, origin="Embassy Damascus"))
+    interior = {(m.name, m.acronym, m.country) for m in mentions if "Interior" in m.surface or m.surface == "MOI"}
+    assert interior == {("Ministry of Interior", "MOI", "Syria")}
+    # "Ministry of the Interior", its "(MOI)", "Interior Ministry", "MOI police"
+    assert len([m for m in mentions if m.name == "Ministry of Interior"]) == 4
+
+
+def test_same_acronym_is_a_different_body_in_another_country(cambodia_2009: Cable) -> None:
+    cairo = load("09CAIRO386")
+    cambodian = {m.country for m in extract_organizations(cambodia_2009) if m.acronym == "MOJ"}
+    egyptian = {m.country for m in extract_organizations(cairo) if m.name == "Ministry of Justice"}
+    assert cambodian == {"Cambodia"}
+    assert egyptian == {"Egypt"}
+
+
+def test_international_bodies_have_no_country(cambodia_2009: Cable) -> None:
+    mentions = extract_organizations(cambodia_2009)
+    for acronym in ("IOM", "UNICEF"):
+        found = {(m.org_type, m.country) for m in mentions if m.acronym == acronym}
+        assert found == {("international_org", None)}, acronym
+
+
+def test_us_government_is_foreign(cambodia_2009: Cable) -> None:
+    mentions = extract_organizations(cambodia_2009)
+    usaid = {(m.org_type, m.country) for m in mentions if m.acronym == "USAID"}
+    assert usaid == {("foreign_government", "United States")}
+    assert any(m.name == "U.S. Embassy Phnom Penh" for m in mentions), "'Embassy Phnom Penh's contribution'"
+
+
+def test_demonym_governments() -> None:
+    text = ("The U.S. and Australian governments have helped the Cambodian government set up computerized "
+            "immigration systems. The British government funded a border security project.")
+    found = by_surface(sentence_cable(text))
+    assert found["Cambodian government"][:3] == ("Royal Government of Cambodia", "RGC", "government")
+    assert found["British government"][2:] == ("foreign_government", "United Kingdom")
+    assert found["Australian governments"] == ("Australian Government", None, "foreign_government", "Australia")
+    assert found["U.S."][:2] == ("U.S. Government", "USG")
+
+
+def test_grammar_heads_and_types() -> None:
+    text = ("The Phnom Penh Municipal Court convicted two traffickers, and the Ministry of Interior's Anti-Trafficking "
+            "Unit raided the Chhay Hour II Hotel.")
+    found = by_surface(sentence_cable(text))
+    assert found["Phnom Penh Municipal Court"][2:] == ("court", "Cambodia")
+    assert found["Ministry of Interior's Anti-Trafficking Unit"][2] == "police"
+    assert found["Chhay Hour II Hotel"][2] == "company"
+
+
+def test_enumerations_are_split() -> None:
+    text = ("The Ministry of Family has received grants from Italy, France, the World Bank and UNICEF to follow "
+            "through with its plan.")
+    names = {name for name, _ in identities(sentence_cable(text, origin="Embassy Dakar"))}
+    assert {"Ministry of Family", "Italy", "France", "World Bank", "United Nations Children's Fund"} <= names
+    assert not any("," in name for name in names)
+
+
+def test_person_titles_are_not_part_of_names() -> None:
+    text = ("Ministry of Justice Secretary of State Chan Sotheavy explained the law to the National Assembly in "
+            "November.")
+    names = {name for name, _ in identities(sentence_cable(text))}
+    assert names == {"Ministry of Justice", "National Assembly"}
+
+
+def test_spans_point_into_the_raw_text(cambodia_2009: Cable) -> None:
+    raw = decode_cable((SEEDS / "09PHNOMPENH114.txt").read_bytes())
+    mentions = extract_organizations(cambodia_2009)
+    assert len(mentions) > 100
+    for mention in mentions:
+        written = " ".join(raw[mention.char_start:mention.char_end].split())
+        assert written.replace("- ", "-").replace("-", "") == mention.surface.replace("-", ""), mention
+
+
+def test_headings_and_currency_are_not_organizations() -> None:
+    text = "HEROES: a fine of USD 400 (200,000 CFAF) and 6,000 SUD (3,000,000 CFAF) was imposed."
+    assert identities(sentence_cable(text, origin="Embassy Dakar")) == set()
