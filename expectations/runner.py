@@ -30,6 +30,8 @@ class ExpectationOutcome:
     success: bool
     unexpected_count: int
     examples: list = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    unexpected_ids: list = field(default_factory=list)  # values of the frame's id column for failing rows
 
 
 @dataclass
@@ -70,8 +72,13 @@ def get_context():
     return _contexts[root]
 
 
-def validate_frame(suite: gx.ExpectationSuite, asset_name: str, frame: pd.DataFrame) -> SuiteOutcome:
-    """Validate `frame` with `suite`, store the result and refresh the Data Docs."""
+def validate_frame(
+    suite: gx.ExpectationSuite, asset_name: str, frame: pd.DataFrame, id_column: str | None = None
+) -> SuiteOutcome:
+    """Validate `frame` with `suite`, store the result and refresh the Data Docs.
+
+    With `id_column`, each outcome lists the ids of the rows that broke the expectation.
+    """
     context = get_context()
     try:
         datasource = context.data_sources.get(DATASOURCE)
@@ -94,7 +101,11 @@ def validate_frame(suite: gx.ExpectationSuite, asset_name: str, frame: pd.DataFr
             name=f"{asset_name}_checkpoint",
             validation_definitions=[validation],
             actions=[UpdateDataDocsAction(name="update_data_docs")],
-            result_format={"result_format": "COMPLETE", "partial_unexpected_count": 20},
+            result_format={
+                "result_format": "COMPLETE",
+                "partial_unexpected_count": 20,
+                **({"unexpected_index_column_names": [id_column]} if id_column else {}),
+            },
         )
     )
     result = checkpoint.run(batch_parameters={"dataframe": frame})
@@ -104,6 +115,10 @@ def validate_frame(suite: gx.ExpectationSuite, asset_name: str, frame: pd.DataFr
         config = item.expectation_config
         details = item.result or {}
         examples = details.get("partial_unexpected_list") or details.get("unexpected_list") or []
+        unexpected_ids = []
+        if id_column:
+            for entry in details.get("unexpected_index_list") or []:
+                unexpected_ids.append(entry[id_column] if isinstance(entry, dict) else entry)
         outcomes.append(
             ExpectationOutcome(
                 expectation=config.type,
@@ -111,6 +126,8 @@ def validate_frame(suite: gx.ExpectationSuite, asset_name: str, frame: pd.DataFr
                 success=bool(item.success),
                 unexpected_count=int(details.get("unexpected_count") or 0),
                 examples=json.loads(json.dumps(examples[:10], default=str)),
+                meta=dict(config.meta or {}),
+                unexpected_ids=list(dict.fromkeys(unexpected_ids)),
             )
         )
     return SuiteOutcome(suite.name, bool(validation_result.success), len(frame), outcomes)

@@ -1,0 +1,183 @@
+"""Turn GX outcomes into `quality.findings` rows whose messages name the figures and quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from expectations.runner import SuiteOutcome
+
+DDL = """
+create schema if not exists quality;
+create table if not exists quality.findings (
+    finding_id varchar primary key,
+    check_name varchar not null,
+    severity varchar not null,
+    cable_id varchar,
+    subject_ids varchar[] not null,
+    message varchar not null,
+    detected_at timestamp not null
+);
+"""
+
+# per check: the frame column whose value groups the offending rows into one finding, or the
+# column naming the other figure a row is compared with
+GROUP_COLUMNS = {
+    "overlapping_statistics": "overlap_group",
+    "conflicting_values": "conflict_group",
+    "conflicting_event_dates": "date_conflict_group",
+}
+PAIR_COLUMNS = {
+    "restated_statistic": "restates_metric_id",
+    "subperiod_exceeds_period": "enclosing_metric_id",
+    "cumulative_decreased": "earlier_cumulative_metric_id",
+}
+MAX_QUOTE = 220
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a reader must know about, with the ids of the figures or events involved."""
+
+    finding_id: str
+    check_name: str
+    severity: str
+    cable_id: str | None
+    subject_ids: tuple[str, ...]
+    message: str
+
+
+def _present(value) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return not (isinstance(value, str) and not value)
+
+
+def _quote(text: str) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+
+
+def _period(row) -> str:
+    start, end = row.get("period_start"), row.get("period_end")
+    if not _present(start) or pd.isna(start):
+        return "no stated period"
+    return f"{pd.Timestamp(start).date()} to {pd.Timestamp(end).date()}"
+
+
+def describe_metric(row) -> str:
+    """`21 convictions by AFESIP, 2008-01-01 to 2008-12-31 [id] "quote"`."""
+    breakdown = f" ({row['breakdown'].replace(';', ', ')})" if _present(row.get("breakdown")) else ""
+    source = row["source_org"] if _present(row.get("source_org")) else "an unnamed source"
+    figure = row["value_text"] if _present(row.get("value_text")) else f"{row['value']:g}"
+    return (
+        f"{figure} {row['measure'].replace('_', ' ')}{breakdown} by {source}, {_period(row)} "
+        f"[{row['metric_id']}] \"{_quote(row['quote'])}\""
+    )
+
+
+def describe_event(row) -> str:
+    """`law_enacted on 2008-02-15 (day) [id] "quote"`."""
+    return (
+        f"{row['event_type']} on {pd.Timestamp(row['event_date']).date()} ({row['date_precision']}) "
+        f"[{row['event_id']}] \"{_quote(row['quote'])}\""
+    )
+
+
+MESSAGES = {
+    "overlapping_statistics": "These figures may count the same cases (same measure, intersecting periods, different "
+    "institutions{caveat}); do not add them up: {items}",
+    "conflicting_values": "The same institution gives different values for the same measure, breakdown and period: "
+    "{items}",
+    "conflicting_event_dates": "The same event is given different dates: {items}",
+    "restated_statistic": "This figure restates one already stated; count it once: {items}",
+    "subperiod_exceeds_period": "A figure for a sub-period is larger than the same institution's figure for the "
+    "enclosing period: {items}",
+    "cumulative_decreased": "A running total is smaller in a later cable: {items}",
+    "parts_exceed_total": "The parts add up to more than their total: {items}",
+    "parts_do_not_sum": "The parts stated do not add up to their total: {items}",
+}
+
+
+def _finding(check_name: str, severity: str, ids: list[str], cable_id: str | None, message: str) -> Finding:
+    digest = hashlib.sha256("|".join([check_name, *sorted(ids)]).encode()).hexdigest()[:16]
+    return Finding(f"fnd-{digest}", check_name, severity, cable_id, tuple(ids), message)
+
+
+def findings_from_outcome(outcome: SuiteOutcome, frame: pd.DataFrame, id_column: str) -> list[Finding]:
+    """One finding per offending group, pair or row of each expectation the frame broke."""
+    rows = {row[id_column]: row for row in frame.to_dict("records")}
+    describe = describe_metric if id_column == "metric_id" else describe_event
+    findings: list[Finding] = []
+    for result in outcome.failures:
+        check_name = result.meta.get("check_name", result.expectation)
+        severity = result.meta.get("severity", "error")
+        offending = [rows[i] for i in result.unexpected_ids if i in rows]
+        if check_name in GROUP_COLUMNS:
+            groups: dict[str, list] = defaultdict(list)
+            for row in offending:
+                groups[row[GROUP_COLUMNS[check_name]]].append(row)
+            for members in groups.values():
+                members.sort(key=lambda r: r[id_column])
+                caveat = (
+                    ", under the cable's caveat that its statistics may overlap"
+                    if any(r.get("under_caveat") is True for r in members)
+                    else ""
+                )
+                message = MESSAGES[check_name].format(caveat=caveat, items="; ".join(describe(r) for r in members))
+                cables = sorted({r["cable_id"] for r in members})
+                findings.append(
+                    _finding(check_name, severity, [r[id_column] for r in members],
+                             cables[0] if len(cables) == 1 else None, message)
+                )
+        elif check_name in PAIR_COLUMNS:
+            for row in offending:
+                other = rows.get(row[PAIR_COLUMNS[check_name]])
+                members = [other, row] if other is not None else [row]
+                message = MESSAGES[check_name].format(items=" then ".join(describe(r) for r in members))
+                findings.append(_finding(check_name, severity, [r[id_column] for r in members], row["cable_id"], message))
+        elif check_name in ("parts_exceed_total", "parts_do_not_sum"):
+            for row in offending:
+                part_ids = row.get("part_ids")
+                parts = [rows[i] for i in (list(part_ids) if part_ids is not None else []) if i in rows]
+                total = sum(float(p["value"]) for p in parts)
+                items = f"total {describe(row)}; parts summing to {total:g}: " + "; ".join(
+                    f"{p['value_text']} [{p[id_column]}]" for p in parts
+                )
+                findings.append(
+                    _finding(check_name, severity, [row[id_column]] + [p[id_column] for p in parts], row["cable_id"],
+                             MESSAGES[check_name].format(items=items))
+                )
+        else:
+            for row in offending:
+                message = f"{check_name.replace('_', ' ')} ({result.expectation} on {result.column}): {describe(row)}"
+                findings.append(_finding(check_name, severity, [row[id_column]], row["cable_id"], message))
+    return findings
+
+
+def replace_findings(
+    con: duckdb.DuckDBPyConnection, check_names: list[str], findings: list[Finding], now: dt.datetime | None = None
+) -> None:
+    """Replace the findings of these checks with the new ones, in one transaction."""
+    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con.execute(DDL)
+    unique = {finding.finding_id: finding for finding in findings}
+    con.execute("begin transaction")
+    con.execute("delete from quality.findings where check_name in (select unnest(?::varchar[]))", [check_names])
+    if unique:
+        con.executemany(
+            "insert into quality.findings values (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (f.finding_id, f.check_name, f.severity, f.cable_id, list(f.subject_ids), f.message, now)
+                for f in unique.values()
+            ],
+        )
+    con.execute("commit")
