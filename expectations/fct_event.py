@@ -10,8 +10,18 @@ import pandas as pd
 TABLE = "marts.fct_event"
 ID_COLUMN = "event_id"
 EVENT_TYPES = [
-    "law_enacted", "law_drafted", "agreement_signed", "body_established", "raid", "arrest", "court_decision",
-    "training", "campaign", "policy_decision", "report_published", "other",
+    "law_enacted",
+    "law_drafted",
+    "agreement_signed",
+    "body_established",
+    "raid",
+    "arrest",
+    "court_decision",
+    "training",
+    "campaign",
+    "policy_decision",
+    "report_published",
+    "other",
 ]
 
 QUERY = """

@@ -1,6 +1,5 @@
 """Dagster resources: the DuckDB warehouse file and the folder of cable files."""
 
-
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -8,20 +7,27 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from orchestration.warehouse.connection import connect
+from orchestration.warehouse.connection import DEFAULT_TIMEOUT, connect, wait_until_writable, writer_lock
 
 
 class WarehouseResource(dg.ConfigurableResource):
     """The DuckDB warehouse file; writers wait for another process's lock instead of failing."""
 
     path: str
-    lock_timeout_seconds: float = 600.0
+    lock_timeout_seconds: float = DEFAULT_TIMEOUT
 
     @contextlib.contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection, read-only for readers so they never block the single writer."""
+        """A connection; writers hold the project's write lock, readers open read-only."""
         with connect(self.path, read_only=read_only, timeout_seconds=self.lock_timeout_seconds) as con:
             yield con
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock with the file free, for a subprocess (dbt) that writes it."""
+        with writer_lock(self.path, self.lock_timeout_seconds):
+            wait_until_writable(self.path, self.lock_timeout_seconds)
+            yield
 
     def table_exists(self, con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
         """True when schema.table exists in the warehouse."""

@@ -28,7 +28,9 @@ def _failed_checks() -> tuple[int, list[str]]:
         for record in records:
             evaluation = record.event_log_entry.dagster_event.event_specific_data
             if not evaluation.passed:
-                failed.append(f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name} ({evaluation.severity.value})")
+                failed.append(
+                    f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name} ({evaluation.severity.value})"
+                )
         return len(records), failed
 
 

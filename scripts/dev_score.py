@@ -52,7 +52,9 @@ def main() -> int:
         "create table marts.fct_metric(cable_id varchar, value double, measure varchar, source_org varchar,"
         " period_start date, period_end date)"
     )
-    con.execute("create table marts.fct_event(cable_id varchar, event_date date, date_precision varchar, event_type varchar)")
+    con.execute(
+        "create table marts.fct_event(cable_id varchar, event_date date, date_precision varchar, event_type varchar)"
+    )
     con.execute("create table marts.dim_organization(org_key varchar, name varchar, acronym varchar)")
     con.execute("create table marts.bridge_cable_organization(cable_id varchar, org_key varchar)")
     con.execute("create table marts.dim_law(law_key varchar, name varchar)")

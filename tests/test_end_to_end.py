@@ -13,12 +13,15 @@ from tests.e2e import built_warehouse  # noqa: F401  (session fixture)
 def test_dim_cable_has_the_seed_cable_with_correct_fields(built_warehouse):  # noqa: F811
     with duckdb.connect(str(built_warehouse.warehouse), read_only=True) as con:
         row = con.execute(
-            "select subject, origin, signer, section_count, sent_at, reporting_period_start, reporting_period_end, tags "
-            "from marts.dim_cable where cable_id = '09PHNOMPENH114'"
+            "select subject, origin, signer, section_count, sent_at, reporting_period_start, reporting_period_end, "
+            "tags from marts.dim_cable where cable_id = '09PHNOMPENH114'"
         ).fetchone()
-        references = {r[0] for r in con.execute(
-            "select referenced_cable_id from marts.bridge_cable_reference where cable_id = '09PHNOMPENH114'"
-        ).fetchall()}
+        references = {
+            r[0]
+            for r in con.execute(
+                "select referenced_cable_id from marts.bridge_cable_reference where cable_id = '09PHNOMPENH114'"
+            ).fetchall()
+        }
     subject, origin, signer, sections, sent_at, period_start, period_end, tags = row
     assert subject == "2009 TRAFFICKING IN PERSONS REPORT FOR CAMBODIA"
     assert origin == "Embassy Phnom Penh"
@@ -76,7 +79,10 @@ def test_gx_data_docs_are_built(built_warehouse):  # noqa: F811
 @pytest.mark.parametrize("table", ["dim_cable", "bridge_cable_reference"])
 def test_marts_are_in_the_marts_schema(built_warehouse, table):  # noqa: F811
     with duckdb.connect(str(built_warehouse.warehouse), read_only=True) as con:
-        schemas = {r[0] for r in con.execute(
-            "select table_schema from information_schema.tables where table_name = ?", [table]
-        ).fetchall()}
+        schemas = {
+            r[0]
+            for r in con.execute(
+                "select table_schema from information_schema.tables where table_name = ?", [table]
+            ).fetchall()
+        }
     assert schemas == {"marts"}

@@ -27,10 +27,26 @@ def load(name: str) -> Cable:
 
 def sentence_cable(text: str, origin: str = "Embassy Phnom Penh", sent: dt.datetime | None = None) -> Cable:
     sent = sent or dt.datetime(2009, 2, 19)
-    paragraph = Paragraph(ordinal=1, label="1", section="1", classification_mark=None, heading=None, text=text,
-                          char_start=0, char_end=len(text), offsets=list(range(len(text))))
-    return Cable(cable_id="TEST", subject="TEST", header_date=sent, classification="UNCLASSIFIED", origin=origin,
-                 sent_at=sent, paragraphs=[paragraph])
+    paragraph = Paragraph(
+        ordinal=1,
+        label="1",
+        section="1",
+        classification_mark=None,
+        heading=None,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        offsets=list(range(len(text))),
+    )
+    return Cable(
+        cable_id="TEST",
+        subject="TEST",
+        header_date=sent,
+        classification="UNCLASSIFIED",
+        origin=origin,
+        sent_at=sent,
+        paragraphs=[paragraph],
+    )
 
 
 def names(cable: Cable) -> set[str]:
@@ -63,8 +79,9 @@ def test_parse_date() -> None:
 
 
 def test_law_key_merges_spelling_variants() -> None:
-    assert law_key("the Law on the Suppression of Kidnapping, Trafficking and Exploitation of Human Beings") == \
-        law_key("Law on Suppression of Kidnapping, Trafficking and Exploitation of Humans")
+    assert law_key("the Law on the Suppression of Kidnapping, Trafficking and Exploitation of Human Beings") == law_key(
+        "Law on Suppression of Kidnapping, Trafficking and Exploitation of Humans"
+    )
 
 
 def test_1996_law_variants_are_one_law(cambodia_2007: Cable) -> None:
@@ -77,8 +94,11 @@ def test_1996_law_variants_are_one_law(cambodia_2007: Cable) -> None:
 
 
 def test_2008_law_variants_are_one_law(cambodia_2009: Cable) -> None:
-    mentions = [m for m in extract_laws(cambodia_2009) if "Sexual Exploitation" in m.surface
-                and not m.surface.startswith("Guidelines")]
+    mentions = [
+        m
+        for m in extract_laws(cambodia_2009)
+        if "Sexual Exploitation" in m.surface and not m.surface.startswith("Guidelines")
+    ]
     surfaces = {m.surface.lower() for m in mentions}
     assert any("commercial sexual exploitation" in s for s in surfaces)
     assert {m.name for m in mentions} == {LAW_2008}
@@ -119,8 +139,9 @@ def test_article_ranges_expand() -> None:
 
 
 def test_enactment_date_from_the_text() -> None:
-    text = ("Provisions to the 2004 Naturalization and Immigration Law prescribe penalties for those who smuggle "
-            "persons.")
+    text = (
+        "Provisions to the 2004 Naturalization and Immigration Law prescribe penalties for those who smuggle persons."
+    )
     (mention,) = extract_laws(sentence_cable(text, origin="Embassy Caracas", sent=dt.datetime(2010, 2, 25)))
     assert mention.name == "Naturalization and Immigration Law"
     assert mention.enacted_date == dt.date(2004, 1, 1)
@@ -150,8 +171,10 @@ def test_numbered_decrees_merge() -> None:
 
 
 def test_not_laws() -> None:
-    text = ("The International Law Enforcement Academy trained police; the MOJ International Law and Foreign Relations "
-            "Directorate attended. The National Plan of Action was adopted.")
+    text = (
+        "The International Law Enforcement Academy trained police; the MOJ International Law and Foreign Relations "
+        "Directorate attended. The National Plan of Action was adopted."
+    )
     assert names(sentence_cable(text, origin="Embassy Ankara")) == set()
 
 
@@ -160,5 +183,5 @@ def test_spans_point_into_the_raw_text(cambodia_2009: Cable) -> None:
     mentions = extract_laws(cambodia_2009)
     assert len(mentions) > 20
     for mention in mentions:
-        written = " ".join(raw[mention.char_start:mention.char_end].split())
+        written = " ".join(raw[mention.char_start : mention.char_end].split())
         assert written.replace("- ", "-").replace("-", "") == mention.surface.replace("-", ""), mention

@@ -25,10 +25,27 @@ def load(name: str) -> Cable:
 
 def sentence_cable(text: str, origin: str = "Embassy Phnom Penh", glossary: list[GlossaryEntry] | None = None) -> Cable:
     """A one-paragraph cable around a real sentence (offsets are the identity)."""
-    paragraph = Paragraph(ordinal=1, label="1", section="1", classification_mark=None, heading=None, text=text,
-                          char_start=0, char_end=len(text), offsets=list(range(len(text))))
-    return Cable(cable_id="TEST", subject="TEST", header_date=dt.datetime(2009, 2, 1), classification="UNCLASSIFIED",
-                 origin=origin, sent_at=dt.datetime(2009, 2, 1), glossary=glossary or [], paragraphs=[paragraph])
+    paragraph = Paragraph(
+        ordinal=1,
+        label="1",
+        section="1",
+        classification_mark=None,
+        heading=None,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        offsets=list(range(len(text))),
+    )
+    return Cable(
+        cable_id="TEST",
+        subject="TEST",
+        header_date=dt.datetime(2009, 2, 1),
+        classification="UNCLASSIFIED",
+        origin=origin,
+        sent_at=dt.datetime(2009, 2, 1),
+        glossary=glossary or [],
+        paragraphs=[paragraph],
+    )
 
 
 def identities(cable: Cable) -> set[tuple[str, str | None]]:
@@ -99,20 +116,27 @@ def test_inline_definition_names_later_acronyms(cambodia_2007: Cable) -> None:
 
 
 def test_inline_definition_in_a_sentence() -> None:
-    text = ("The International Organization for Migration (IOM) and the Women's Association for Well-Being and "
-            "Reciprocal Assistance (AMBAR) assist victims. AMBAR also runs a hotline.")
+    text = (
+        "The International Organization for Migration (IOM) and the Women's Association for Well-Being and "
+        "Reciprocal Assistance (AMBAR) assist victims. AMBAR also runs a hotline."
+    )
     found = by_surface(sentence_cable(text, origin="Embassy Caracas"))
     assert found["AMBAR"][:2] == ("Women's Association for Well-Being and Reciprocal Assistance", "AMBAR")
     assert found["International Organization for Migration"][:3] == (
-        "International Organization for Migration", "IOM", "international_org")
+        "International Organization for Migration",
+        "IOM",
+        "international_org",
+    )
 
 
 def test_ministry_variants_merge_to_one_body() -> None:
     assert canonical_ministry("Interior Ministry") == "Ministry of Interior"
     assert canonical_ministry("Ministry of the Interior") == "Ministry of Interior"
-    text = ("The Ministry of Foreign Affairs (MFA), the Ministry of Social Affairs (MSA), the Ministry of Justice "
-            "(MOJ), and the Ministry of the Interior (MOI) are the four government bodies working most directly on "
-            "anti-trafficking efforts. The Interior Ministry and the MOI police received training.")
+    text = (
+        "The Ministry of Foreign Affairs (MFA), the Ministry of Social Affairs (MSA), the Ministry of Justice "
+        "(MOJ), and the Ministry of the Interior (MOI) are the four government bodies working most directly on "
+        "anti-trafficking efforts. The Interior Ministry and the MOI police received training."
+    )
     mentions = extract_organizations(sentence_cable(text, origin="Embassy Damascus"))
     interior = {(m.name, m.acronym, m.country) for m in mentions if "Interior" in m.surface or m.surface == "MOI"}
     assert interior == {("Ministry of Interior", "MOI", "Syria")}
@@ -143,8 +167,10 @@ def test_us_government_is_foreign(cambodia_2009: Cable) -> None:
 
 
 def test_demonym_governments() -> None:
-    text = ("The U.S. and Australian governments have helped the Cambodian government set up computerized "
-            "immigration systems. The British government funded a border security project.")
+    text = (
+        "The U.S. and Australian governments have helped the Cambodian government set up computerized "
+        "immigration systems. The British government funded a border security project."
+    )
     found = by_surface(sentence_cable(text))
     assert found["Cambodian government"][:3] == ("Royal Government of Cambodia", "RGC", "government")
     assert found["British government"][2:] == ("foreign_government", "United Kingdom")
@@ -153,8 +179,10 @@ def test_demonym_governments() -> None:
 
 
 def test_grammar_heads_and_types() -> None:
-    text = ("The Phnom Penh Municipal Court convicted two traffickers, and the Ministry of Interior's Anti-Trafficking "
-            "Unit raided the Chhay Hour II Hotel.")
+    text = (
+        "The Phnom Penh Municipal Court convicted two traffickers, and the Ministry of Interior's Anti-Trafficking "
+        "Unit raided the Chhay Hour II Hotel."
+    )
     found = by_surface(sentence_cable(text))
     assert found["Phnom Penh Municipal Court"][2:] == ("court", "Cambodia")
     assert found["Ministry of Interior's Anti-Trafficking Unit"][2] == "police"
@@ -162,16 +190,19 @@ def test_grammar_heads_and_types() -> None:
 
 
 def test_enumerations_are_split() -> None:
-    text = ("The Ministry of Family has received grants from Italy, France, the World Bank and UNICEF to follow "
-            "through with its plan.")
+    text = (
+        "The Ministry of Family has received grants from Italy, France, the World Bank and UNICEF to follow "
+        "through with its plan."
+    )
     names = {name for name, _ in identities(sentence_cable(text, origin="Embassy Dakar"))}
     assert {"Ministry of Family", "Italy", "France", "World Bank", "United Nations Children's Fund"} <= names
     assert not any("," in name for name in names)
 
 
 def test_person_titles_are_not_part_of_names() -> None:
-    text = ("Ministry of Justice Secretary of State Chan Sotheavy explained the law to the National Assembly in "
-            "November.")
+    text = (
+        "Ministry of Justice Secretary of State Chan Sotheavy explained the law to the National Assembly in November."
+    )
     names = {name for name, _ in identities(sentence_cable(text))}
     assert names == {"Ministry of Justice", "National Assembly"}
 
@@ -181,7 +212,7 @@ def test_spans_point_into_the_raw_text(cambodia_2009: Cable) -> None:
     mentions = extract_organizations(cambodia_2009)
     assert len(mentions) > 100
     for mention in mentions:
-        written = " ".join(raw[mention.char_start:mention.char_end].split())
+        written = " ".join(raw[mention.char_start : mention.char_end].split())
         assert written.replace("- ", "-").replace("-", "") == mention.surface.replace("-", ""), mention
 
 

@@ -49,7 +49,8 @@ def test_the_phnom_penh_court_foreign_convictions_conflict(con):
 @pytest.mark.parametrize("value", [342, 1009])
 def test_figures_repeated_from_the_older_cable_are_restatements_counted_once(con, value):
     rows = con.execute(
-        "select cable_id, is_restatement, restates_metric_id from marts.fct_metric where measure = 'arrests' and value = ?",
+        "select cable_id, is_restatement, restates_metric_id from marts.fct_metric "
+        "where measure = 'arrests' and value = ?",
         [value],
     ).fetchall()
     assert sorted(rows)[0][:2] == ("07PHNOMPENH351", False)
@@ -59,7 +60,9 @@ def test_figures_repeated_from_the_older_cable_are_restatements_counted_once(con
         "select count(*) from marts.fct_metric_distinct where measure = 'arrests' and value = ?", [value]
     ).fetchone()[0]
     assert distinct == 1
-    assert any(str(value) in m.replace(",", "") for _, _, _, m in _findings(con, "restated_statistic", "09PHNOMPENH114"))
+    assert any(
+        str(value) in m.replace(",", "") for _, _, _, m in _findings(con, "restated_statistic", "09PHNOMPENH114")
+    )
 
 
 def test_the_task_force_launch_is_dated_twice(con):

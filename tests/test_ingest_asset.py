@@ -26,7 +26,8 @@ def test_ingest_asset_writes_raw_tables_and_reports_row_counts(tmp_path, cable_f
     )
     assert result.success
     materializations = {
-        event.asset_key.to_user_string(): event.materialization.metadata for event in result.get_asset_materialization_events()
+        event.asset_key.to_user_string(): event.materialization.metadata
+        for event in result.get_asset_materialization_events()
     }
     assert materializations["raw/cables"]["dagster/row_count"].value == 2
     assert materializations["raw/quarantine"]["dagster/row_count"].value == 1

@@ -18,8 +18,15 @@ def con(built_warehouse):  # noqa: F811
 @pytest.mark.parametrize(
     "table",
     [
-        "dim_organization", "bridge_cable_organization", "dim_law", "bridge_cable_law", "fct_metric",
-        "fct_metric_distinct", "fct_event", "bridge_event_organization", "dim_date",
+        "dim_organization",
+        "bridge_cable_organization",
+        "dim_law",
+        "bridge_cable_law",
+        "fct_metric",
+        "fct_metric_distinct",
+        "fct_event",
+        "bridge_event_organization",
+        "dim_date",
     ],
 )
 def test_every_extraction_mart_is_built_and_filled(con, table):
@@ -76,8 +83,7 @@ def test_the_1996_law_variants_resolve_to_one_law(con):
 
 def test_an_acronym_used_in_two_countries_is_two_organizations(con):
     countries = {
-        row[0]
-        for row in con.execute("select country from marts.dim_organization where acronym = 'MOJ'").fetchall()
+        row[0] for row in con.execute("select country from marts.dim_organization where acronym = 'MOJ'").fetchall()
     }
     assert {"Cambodia", "Egypt"} <= countries
 

@@ -88,9 +88,7 @@ def test_every_shipped_cable_parses_and_no_paragraph_holds_a_page_break(path):
     assert parsed.cable_id == path.stem
     assert parsed.paragraphs
     for paragraph in parsed.paragraphs:
-        assert " OF 0" not in paragraph.text or not any(
-            is_page_break(chunk) for chunk in paragraph.text.split("  ")
-        )
+        assert " OF 0" not in paragraph.text or not any(is_page_break(chunk) for chunk in paragraph.text.split("  "))
         assert "00000" not in paragraph.text, paragraph.text[:200]
 
 

@@ -96,7 +96,9 @@ def test_bad_files_are_quarantined_and_the_rest_still_loads(con, cable_folder):
     shutil.copy(SEEDS / "09PHNOMPENH114.txt", cable_folder)
     (cable_folder / "empty.txt").write_bytes(b"")
     (cable_folder / "binary.txt").write_bytes(bytes(range(256)))
-    (cable_folder / "latin1.txt").write_bytes((SEEDS / "07PHNOMPENH351.txt").read_text().replace("Ministry", "Minist\xe8re").encode("latin-1"))
+    (cable_folder / "latin1.txt").write_bytes(
+        (SEEDS / "07PHNOMPENH351.txt").read_text().replace("Ministry", "Minist\xe8re").encode("latin-1")
+    )
     header_only = "\n".join((SEEDS / "07PHNOMPENH351.txt").read_text().splitlines()[:3])
     (cable_folder / "truncated.txt").write_text(header_only)
     shutil.copy(SEEDS / "09PHNOMPENH114.txt", cable_folder / "zz_copy_of_114.txt")

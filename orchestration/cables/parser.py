@@ -66,9 +66,7 @@ def decode_cable(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CableParseError(
-            f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
-        ) from None
+        raise CableParseError(f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}") from None
     if text.startswith("\ufeff"):
         text = text[1:]
     return text

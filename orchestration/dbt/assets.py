@@ -1,6 +1,5 @@
 """One `@dbt_assets` definition over the dbt project; dbt tests appear as asset checks."""
 
-
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -10,6 +9,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
+from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT, apply_defaults
 
 apply_defaults()
@@ -23,7 +23,9 @@ def _manifest_is_stale() -> bool:
     if not dbt_project.manifest_path.exists():
         return True
     built = dbt_project.manifest_path.stat().st_mtime
-    sources = [path for folder in ("models", "macros", "seeds", "tests") for path in (DBT_PROJECT_DIR / folder).rglob("*")]
+    sources = [
+        path for folder in ("models", "macros", "seeds", "tests") for path in (DBT_PROJECT_DIR / folder).rglob("*")
+    ]
     sources += [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
     return any(path.is_file() and path.stat().st_mtime > built for path in sources)
 
@@ -31,7 +33,15 @@ def _manifest_is_stale() -> bool:
 if _manifest_is_stale():
     # a fresh clone has no manifest, and an edited model needs a new one: parse before loading
     subprocess.run(
-        [DBT_EXECUTABLE, "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)],
+        [
+            DBT_EXECUTABLE,
+            "parse",
+            "--quiet",
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+        ],
         check=True,
         cwd=DBT_PROJECT_DIR,
     )
@@ -57,11 +67,11 @@ translator = CableDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_ass
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
-def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """Build and test the dbt models: staging views, intermediate resolution, marts."""
-    yield from dbt.cli(["build"], context=context).stream()
+    # dbt opens the file itself and does not wait for locks: hold ours and start when it is free
+    with warehouse.exclusive():
+        yield from dbt.cli(["build"], context=context).stream()
 
 
-dbt_resource = DbtCliResource(
-    project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=DBT_EXECUTABLE
-)
+dbt_resource = DbtCliResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=DBT_EXECUTABLE)

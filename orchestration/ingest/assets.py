@@ -1,6 +1,5 @@
 """Ingest assets: the cable folder becomes the verbatim and parsed `raw` tables."""
 
-
 import dagster as dg
 
 from orchestration.metadata import table_metadata
@@ -18,6 +17,12 @@ RAW_TABLES = {
 }
 
 
+class ReloadConfig(dg.Config):
+    """How much to redo: by default only what changed since the last run."""
+
+    force: bool = False  # re-parse and re-extract every cable (the scheduled full reload)
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", name], description=description, group_name="ingest", kinds={"duckdb", "python"})
@@ -25,10 +30,15 @@ RAW_TABLES = {
     ],
     can_subset=False,
 )
-def raw_cables(context: dg.AssetExecutionContext, warehouse: WarehouseResource, cable_source: CableSourceResource):
+def raw_cables(
+    context: dg.AssetExecutionContext,
+    config: ReloadConfig,
+    warehouse: WarehouseResource,
+    cable_source: CableSourceResource,
+):
     """Load new and changed cable files, remove vanished ones, quarantine the unreadable."""
     with warehouse.connect() as con:
-        report = ingest_folder(con, cable_source.folder)
+        report = ingest_folder(con, cable_source.folder, force=config.force)
         for source_file, reason in report.quarantined:
             context.log.warning(f"quarantined {source_file}: {reason}")
         context.log.info(

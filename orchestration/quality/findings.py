@@ -80,7 +80,7 @@ def describe_metric(row) -> str:
     figure = row["value_text"] if _present(row.get("value_text")) else f"{row['value']:g}"
     return (
         f"{figure} {row['measure'].replace('_', ' ')}{breakdown} by {source}, {_period(row)} "
-        f"[{row['metric_id']}] \"{_quote(row['quote'])}\""
+        f'[{row["metric_id"]}] "{_quote(row["quote"])}"'
     )
 
 
@@ -88,7 +88,7 @@ def describe_event(row) -> str:
     """`law_enacted on 2008-02-15 (day) [id] "quote"`."""
     return (
         f"{row['event_type']} on {pd.Timestamp(row['event_date']).date()} ({row['date_precision']}) "
-        f"[{row['event_id']}] \"{_quote(row['quote'])}\""
+        f'[{row["event_id"]}] "{_quote(row["quote"])}"'
     )
 
 
@@ -135,15 +135,22 @@ def findings_from_outcome(outcome: SuiteOutcome, frame: pd.DataFrame, id_column:
                 message = MESSAGES[check_name].format(caveat=caveat, items="; ".join(describe(r) for r in members))
                 cables = sorted({r["cable_id"] for r in members})
                 findings.append(
-                    _finding(check_name, severity, [r[id_column] for r in members],
-                             cables[0] if len(cables) == 1 else None, message)
+                    _finding(
+                        check_name,
+                        severity,
+                        [r[id_column] for r in members],
+                        cables[0] if len(cables) == 1 else None,
+                        message,
+                    )
                 )
         elif check_name in PAIR_COLUMNS:
             for row in offending:
                 other = rows.get(row[PAIR_COLUMNS[check_name]])
                 members = [other, row] if other is not None else [row]
                 message = MESSAGES[check_name].format(items=" then ".join(describe(r) for r in members))
-                findings.append(_finding(check_name, severity, [r[id_column] for r in members], row["cable_id"], message))
+                findings.append(
+                    _finding(check_name, severity, [r[id_column] for r in members], row["cable_id"], message)
+                )
         elif check_name in ("parts_exceed_total", "parts_do_not_sum"):
             for row in offending:
                 part_ids = row.get("part_ids")
@@ -153,8 +160,13 @@ def findings_from_outcome(outcome: SuiteOutcome, frame: pd.DataFrame, id_column:
                     f"{p['value_text']} [{p[id_column]}]" for p in parts
                 )
                 findings.append(
-                    _finding(check_name, severity, [row[id_column]] + [p[id_column] for p in parts], row["cable_id"],
-                             MESSAGES[check_name].format(items=items))
+                    _finding(
+                        check_name,
+                        severity,
+                        [row[id_column]] + [p[id_column] for p in parts],
+                        row["cable_id"],
+                        MESSAGES[check_name].format(items=items),
+                    )
                 )
         else:
             for row in offending:

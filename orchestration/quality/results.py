@@ -33,8 +33,16 @@ def record_outcome(con: duckdb.DuckDBPyConnection, table: str, outcome: SuiteOut
     con.executemany(
         "insert into quality.validation_results values (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (now, outcome.suite, table, item.expectation, item.column, item.success, item.unexpected_count,
-             json.dumps(item.examples))
+            (
+                now,
+                outcome.suite,
+                table,
+                item.expectation,
+                item.column,
+                item.success,
+                item.unexpected_count,
+                json.dumps(item.examples),
+            )
             for item in outcome.outcomes
         ],
     )

@@ -134,24 +134,72 @@ def _rows(cable: Cable) -> dict[str, list[tuple]]:
     events = extract_events(cable)
     return {
         "organization_mentions": [
-            (cable.cable_id, i, m.name, m.acronym, m.org_type, m.country, m.surface, m.section,
-             m.char_start + 1, m.char_end + 1)
+            (
+                cable.cable_id,
+                i,
+                m.name,
+                m.acronym,
+                m.org_type,
+                m.country,
+                m.surface,
+                m.section,
+                m.char_start + 1,
+                m.char_end + 1,
+            )
             for i, m in enumerate(organizations)
         ],
         "law_mentions": [
-            (cable.cable_id, i, m.name, m.surface, m.enacted_date, m.country, list(m.articles), m.section,
-             m.char_start + 1, m.char_end + 1)
+            (
+                cable.cable_id,
+                i,
+                m.name,
+                m.surface,
+                m.enacted_date,
+                m.country,
+                list(m.articles),
+                m.section,
+                m.char_start + 1,
+                m.char_end + 1,
+            )
             for i, m in enumerate(laws)
         ],
         "metrics": [
-            (cable.cable_id, i, m.section, m.paragraph_ordinal, float(m.value), m.value_text, m.measure, m.unit,
-             m.source_org, m.period_start, m.period_end, list(m.breakdown), bool(m.is_cumulative), m.parent_index,
-             m.quote, m.char_start + 1, m.char_end + 1)
+            (
+                cable.cable_id,
+                i,
+                m.section,
+                m.paragraph_ordinal,
+                float(m.value),
+                m.value_text,
+                m.measure,
+                m.unit,
+                m.source_org,
+                m.period_start,
+                m.period_end,
+                list(m.breakdown),
+                bool(m.is_cumulative),
+                m.parent_index,
+                m.quote,
+                m.char_start + 1,
+                m.char_end + 1,
+            )
             for i, m in enumerate(metrics)
         ],
         "events": [
-            (cable.cable_id, i, e.section, e.paragraph_ordinal, e.event_date, e.date_precision, e.event_type,
-             list(e.actors), e.law, e.quote, e.char_start + 1, e.char_end + 1)
+            (
+                cable.cable_id,
+                i,
+                e.section,
+                e.paragraph_ordinal,
+                e.event_date,
+                e.date_precision,
+                e.event_type,
+                list(e.actors),
+                e.law,
+                e.quote,
+                e.char_start + 1,
+                e.char_end + 1,
+            )
             for i, e in enumerate(events)
         ],
     }
@@ -161,8 +209,10 @@ def extract_changed(
     con: duckdb.DuckDBPyConnection,
     now: dt.datetime | None = None,
     log: Callable[[str], None] = print,
+    force: bool = False,
 ) -> ExtractionReport:
-    """Extract facts for every raw cable whose text or the extractor changed; drop removed cables."""
+    """Extract facts for every raw cable whose text or the extractor changed (every cable with
+    `force`); drop the facts of removed cables."""
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     con.execute(DDL)
     version = extractor_version()
@@ -182,7 +232,7 @@ def extract_changed(
         con.execute("commit")
         report.removed.append(cable_id)
     for cable_id, digest, raw_text in texts:
-        if state.get(cable_id) == (digest, version):
+        if state.get(cable_id) == (digest, version) and not force:
             report.unchanged += 1
             continue
         try:

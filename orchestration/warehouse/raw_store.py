@@ -140,7 +140,13 @@ def _delete_cable(con: duckdb.DuckDBPyConnection, cable_id: str) -> None:
 
 
 def _insert_cable(
-    con: duckdb.DuckDBPyConnection, cable: Cable, source_file: str, data: bytes, text: str, digest: str, now: dt.datetime
+    con: duckdb.DuckDBPyConnection,
+    cable: Cable,
+    source_file: str,
+    data: bytes,
+    text: str,
+    digest: str,
+    now: dt.datetime,
 ) -> None:
     offset = cable.header_date.strftime("%z")
     con.execute(
@@ -175,8 +181,17 @@ def _insert_cable(
         ],
     )
     rows = [
-        (cable.cable_id, p.ordinal, p.label, p.section, p.classification_mark, p.heading, p.text,
-         p.char_start + 1, p.char_end + 1)
+        (
+            cable.cable_id,
+            p.ordinal,
+            p.label,
+            p.section,
+            p.classification_mark,
+            p.heading,
+            p.text,
+            p.char_start + 1,
+            p.char_end + 1,
+        )
         for p in cable.paragraphs
     ]
     con.executemany("insert into raw.paragraphs values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -212,13 +227,16 @@ def _quarantine(
     return bool(inserted)
 
 
-def ingest_folder(con: duckdb.DuckDBPyConnection, folder: Path, now: dt.datetime | None = None) -> IngestReport:
+def ingest_folder(
+    con: duckdb.DuckDBPyConnection, folder: Path, now: dt.datetime | None = None, force: bool = False
+) -> IngestReport:
     """Bring the raw schema in line with the cable files of `folder`.
 
     A file already loaded with the same hash is skipped; a changed file replaces its cable's
     rows in one transaction; a removed file removes its cable's rows; a file that cannot be
     parsed, or that repeats a cable id loaded from another file, gets a quarantine row and
-    leaves whatever was loaded before untouched.
+    leaves whatever was loaded before untouched. `force` re-parses every file (after a parser
+    change) and rewrites its rows.
     """
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     ensure_schema(con)
@@ -241,8 +259,10 @@ def ingest_folder(con: duckdb.DuckDBPyConnection, folder: Path, now: dt.datetime
         cable_id, digest = loaded.pop(source_file)
         con.execute("begin transaction")
         _delete_cable(con, cable_id)
-        con.execute("insert into raw.ingest_log values (?, 'removed', ?, ?, ?, 'file no longer in the folder')",
-                    [now, source_file, cable_id, digest])
+        con.execute(
+            "insert into raw.ingest_log values (?, 'removed', ?, ?, ?, 'file no longer in the folder')",
+            [now, source_file, cable_id, digest],
+        )
         con.execute("commit")
         report.removed.append(cable_id)
     owners = {cable_id: source for source, (cable_id, _) in loaded.items()}
@@ -256,7 +276,7 @@ def ingest_folder(con: duckdb.DuckDBPyConnection, folder: Path, now: dt.datetime
         digest = sha256(data)
         current.append((source_file, digest))
         previous = loaded.get(source_file)
-        if previous and previous[1] == digest:
+        if previous and previous[1] == digest and not force:
             report.unchanged += 1
             continue
         if (source_file, digest) in known_bad:
@@ -283,8 +303,10 @@ def ingest_folder(con: duckdb.DuckDBPyConnection, folder: Path, now: dt.datetime
             _insert_cable(con, cable, source_file, data, text, digest, now)
             con.execute("delete from raw.quarantine where source_file = ?", [source_file])
             action = "replaced" if previous else "loaded"
-            con.execute("insert into raw.ingest_log values (?, ?, ?, ?, ?, null)",
-                        [now, action, source_file, cable.cable_id, digest])
+            con.execute(
+                "insert into raw.ingest_log values (?, ?, ?, ?, ?, null)",
+                [now, action, source_file, cable.cable_id, digest],
+            )
             con.execute("commit")
         except Exception:
             con.execute("rollback")

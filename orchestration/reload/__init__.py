@@ -1,0 +1,1 @@
+"""Reloads: the sensor on the cable folder, the daily schedule, and the jobs they launch."""

@@ -1,0 +1,57 @@
+"""Jobs, the folder sensor and the daily schedule that keep the warehouse in step with its files."""
+
+import os
+
+import dagster as dg
+
+from orchestration.reload.folder_state import FolderCursor, scan
+from orchestration.resources import CableSourceResource
+
+# every asset with every check: ingestion and extraction skip what did not change, so one job
+# serves the sensor's small batches and the schedule's full reload alike
+reload_job = dg.define_asset_job(
+    "reload_warehouse",
+    selection=dg.AssetSelection.all(),
+    description="Bring the warehouse in line with the cable folder: ingest, extract, dbt, checks.",
+    tags={"warehouse/writer": "true"},
+)
+
+FULL_RELOAD_CONFIG = {
+    "ops": {
+        "raw_cables": {"config": {"force": True}},
+        "extracted_facts": {"config": {"force": True}},
+    }
+}
+
+
+@dg.sensor(
+    job=reload_job,
+    minimum_interval_seconds=int(os.environ.get("CABLES_SENSOR_INTERVAL_SECONDS", "30")),
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Launches a reload when cable files are added, changed or removed in CABLES_DIR.",
+)
+def cables_folder_sensor(context: dg.SensorEvaluationContext, cable_source: CableSourceResource):
+    """One run per batch of changed files; the same file dropped again launches nothing."""
+    folder = cable_source.folder
+    if not folder.is_dir():
+        return dg.SkipReason(f"{folder} is not a folder")
+    changes, cursor = scan(folder, FolderCursor.parse(context.cursor))
+    if not changes:
+        context.update_cursor(cursor.dump())
+        return dg.SkipReason(f"no change in {folder}")
+    context.update_cursor(cursor.dump())
+    return dg.RunRequest(
+        run_key=changes.run_key(cursor.generation),
+        tags={"cables/changes": changes.describe()[:250]},
+    )
+
+
+daily_full_reload = dg.ScheduleDefinition(
+    name="daily_full_reload",
+    job=reload_job,
+    cron_schedule=os.environ.get("RELOAD_SCHEDULE_CRON", "0 3 * * *"),
+    execution_timezone=os.environ.get("RELOAD_SCHEDULE_TIMEZONE", "UTC"),
+    run_config=FULL_RELOAD_CONFIG,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Full reload with checks: re-parse and re-extract every cable, rebuild every model.",
+)
