@@ -40,6 +40,7 @@ left join (
     select event_id, min(date_conflict_group) as date_conflict_group
     from intermediate.int_event_date_conflicts group by 1
 ) d using (event_id)
+order by e.event_id
 """
 
 

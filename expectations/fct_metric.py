@@ -46,6 +46,7 @@ left join (
     select metric_id, min(earlier_metric_id) as earlier_metric_id
     from intermediate.int_metric_cumulative_decreases group by 1
 ) cum on cum.metric_id = m.metric_id
+order by m.metric_id
 """
 
 

@@ -15,7 +15,7 @@ import great_expectations as gx
 
 from expectations import dim_cable, fct_event, fct_metric
 from expectations.runner import data_docs_index, validate_frame
-from orchestration.quality.findings import findings_from_outcome, replace_findings
+from orchestration.quality.findings import evaluate_suite, replace_findings, suite_check_names
 from orchestration.quality.results import record_outcome
 from orchestration.resources import WarehouseResource
 
@@ -71,14 +71,11 @@ def findings_check(
     @dg.asset_check(asset=asset_key, name=name, blocking=True, description=description)
     def check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
-            frame = suite_module.prepare(con.execute(suite_module.QUERY).df())
             suite = build_suite(con)
-        outcome = validate_frame(suite, name, frame, id_column=suite_module.ID_COLUMN)
-        findings = findings_from_outcome(outcome, frame, suite_module.ID_COLUMN)
-        check_names = [expectation.meta["check_name"] for expectation in suite.expectations]
+            outcome, findings = evaluate_suite(con, suite_module, suite, name)
         with warehouse.connect() as con:
             record_outcome(con, suite_module.TABLE, outcome)
-            replace_findings(con, check_names, findings)
+            replace_findings(con, suite_check_names(suite), findings)
         counts = Counter(finding.check_name for finding in findings)
         examples = {}
         for finding in findings:

@@ -9,9 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import duckdb
+import great_expectations as gx
 import pandas as pd
 
-from expectations.runner import SuiteOutcome
+from expectations.runner import SuiteOutcome, validate_frame
 
 DDL = """
 create schema if not exists quality;
@@ -193,3 +194,17 @@ def replace_findings(
             ],
         )
     con.execute("commit")
+
+
+def evaluate_suite(
+    con: duckdb.DuckDBPyConnection, suite_module, suite: gx.ExpectationSuite, name: str
+) -> tuple[SuiteOutcome, list[Finding]]:
+    """Validate the frame of `suite_module.QUERY` with `suite` and derive its findings."""
+    frame = suite_module.prepare(con.execute(suite_module.QUERY).df())
+    outcome = validate_frame(suite, name, frame, id_column=suite_module.ID_COLUMN)
+    return outcome, findings_from_outcome(outcome, frame, suite_module.ID_COLUMN)
+
+
+def suite_check_names(suite: gx.ExpectationSuite) -> list[str]:
+    """The finding categories a suite's expectations stand for."""
+    return [expectation.meta["check_name"] for expectation in suite.expectations]

@@ -1,0 +1,207 @@
+"""Each kind of statistical problem, planted in a fixture warehouse, is flagged; clean data is not."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from expectations import fct_event, fct_metric
+from expectations.runner import validate_frame
+from orchestration.quality.findings import evaluate_suite, findings_from_outcome
+from tests.quality_fixtures import Event, FixtureCable, Metric, build_fixture_warehouse
+
+Y2006 = ("2006-01-01", "2006-12-31")
+ARRESTS_1996 = "From 1996-1999, the government arrested 342 offenders."
+CAPITAL_FIVE = "The Capital Court convicted five foreigners in 2006."
+CAPITAL_FOUR = "The Capital Court convicted four foreigners in 2006."
+POLICE_YEAR = "Police Y arrested 10 suspects in 2006."
+POLICE_MARCH = "In March 2006 Police Y arrested 15 suspects."
+EXCEED = "The ministry reported 10 cases, of which six were sex trafficking and seven labor trafficking."
+SHORT = "The ministry reported 21 cases, of which nine involved adults and ten involved children."
+CAVEAT = "It should be noted that the statistics below may overlap."
+CITY_COURT = "The City Court convicted 14 traffickers in 2006."
+SHELTER = "The NGO Shelter reported convictions of 21 traffickers in 2006."
+TO_DATE_2007 = "Police Z reported 100 arrests to date."
+TO_DATE_2009 = "Police Z reported 80 arrests to date."
+LAW_DAY = "The Trafficking Law was promulgated on February 15, 2006."
+LAW_MONTH = "The Trafficking Law was promulgated in March 2006."
+
+
+def _problem_cables() -> list[FixtureCable]:
+    first = FixtureCable(
+        cable_id="07FIXTURE1",
+        header_date="Mon Mar 05 00:00:00 +0100 2007",
+        dtg="050115Z MAR 07",
+        paragraphs={
+            "3A": [ARRESTS_1996, TO_DATE_2007],
+            "3B": [CAPITAL_FIVE, POLICE_YEAR, POLICE_MARCH],
+            "3C": [EXCEED, SHORT],
+            "3E": [CAVEAT, CITY_COURT, SHELTER],
+            "3F": [CAPITAL_FOUR, LAW_DAY],
+        },
+        metrics=[
+            Metric("3A", ARRESTS_1996, "342", 342, "arrests", "government", ("1996-01-01", "1999-12-31")),
+            Metric("3A", TO_DATE_2007, "100", 100, "arrests", "Police Z", cumulative=True),
+            Metric("3B", CAPITAL_FIVE, "five", 5, "convictions", "Capital Court", Y2006, ["foreign_nationals"]),
+            Metric("3B", POLICE_YEAR, "10", 10, "arrests", "Police Y", Y2006),
+            Metric("3B", POLICE_MARCH, "15", 15, "arrests", "Police Y", ("2006-03-01", "2006-03-31")),
+            Metric("3C", EXCEED, "10", 10, "cases", "ministry", Y2006),
+            Metric("3C", EXCEED, "six", 6, "cases", "ministry", Y2006, ["sex_trafficking"], parent=5),
+            Metric("3C", EXCEED, "seven", 7, "cases", "ministry", Y2006, ["labor_trafficking"], parent=5),
+            Metric("3C", SHORT, "21", 21, "cases", "ministry", Y2006),
+            Metric("3C", SHORT, "nine", 9, "cases", "ministry", Y2006, ["adults"], parent=8),
+            Metric("3C", SHORT, "ten", 10, "cases", "ministry", Y2006, ["children"], parent=8),
+            Metric("3E", CITY_COURT, "14", 14, "convictions", "City Court", Y2006),
+            Metric("3E", SHELTER, "21", 21, "convictions", "NGO Shelter", Y2006),
+            Metric("3F", CAPITAL_FOUR, "four", 4, "convictions", "Capital Court", Y2006, ["foreign_nationals"]),
+        ],
+        events=[Event("3F", LAW_DAY, "2006-02-15", "day", "law_enacted", "Trafficking Law")],
+        organizations=[("Capital Court", "court"), ("Police Y", "police"), ("Police Z", "police")],
+        laws=["Trafficking Law"],
+    )
+    second = FixtureCable(
+        cable_id="09FIXTURE2",
+        header_date="Thu Feb 19 00:00:00 +0100 2009",
+        dtg="190606Z FEB 09",
+        paragraphs={"3A": [ARRESTS_1996, TO_DATE_2009, LAW_MONTH]},
+        metrics=[
+            Metric("3A", ARRESTS_1996, "342", 342, "arrests", "government", ("1996-01-01", "1999-12-31")),
+            Metric("3A", TO_DATE_2009, "80", 80, "arrests", "Police Z", cumulative=True),
+        ],
+        events=[Event("3A", LAW_MONTH, "2006-03-01", "month", "law_enacted", "Trafficking Law")],
+        organizations=[("Police Z", "police")],
+        laws=["Trafficking Law"],
+    )
+    return [first, second]
+
+
+def _clean_cables() -> list[FixtureCable]:
+    only = FixtureCable(
+        cable_id="07FIXTURE1",
+        header_date="Mon Mar 05 00:00:00 +0100 2007",
+        dtg="050115Z MAR 07",
+        paragraphs={"3A": [POLICE_YEAR, EXCEED, CAPITAL_FIVE, LAW_DAY]},
+        metrics=[
+            Metric("3A", POLICE_YEAR, "10", 10, "arrests", "Police Y", Y2006),
+            Metric("3A", EXCEED, "10", 10, "cases", "ministry", Y2006),
+            Metric("3A", EXCEED, "six", 6, "cases", "ministry", Y2006, ["sex_trafficking"], parent=1),
+            Metric("3A", CAPITAL_FIVE, "five", 5, "convictions", "Capital Court", Y2006, ["foreign_nationals"]),
+        ],
+        events=[Event("3A", LAW_DAY, "2006-02-15", "day", "law_enacted", "Trafficking Law")],
+        organizations=[("Capital Court", "court"), ("Police Y", "police")],
+        laws=["Trafficking Law"],
+    )
+    return [only]
+
+
+def _evaluate(warehouse) -> dict[str, list]:
+    """All findings of the four suites, by check name."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        measures = [row[0] for row in con.execute("select measure from reference.measures").fetchall()]
+        suites = [
+            (fct_metric, fct_metric.build_validity_suite(measures), "fixture_metric_validity"),
+            (fct_metric, fct_metric.build_consistency_suite(), "fixture_metric_consistency"),
+            (fct_event, fct_event.build_validity_suite(), "fixture_event_validity"),
+            (fct_event, fct_event.build_consistency_suite(), "fixture_event_consistency"),
+        ]
+        found: dict[str, list] = {}
+        for module, suite, name in suites:
+            _, findings = evaluate_suite(con, module, suite, name)
+            for finding in findings:
+                found.setdefault(finding.check_name, []).append(finding)
+    return found
+
+
+@pytest.fixture(scope="module")
+def problem_findings(tmp_path_factory):
+    return _evaluate(build_fixture_warehouse(tmp_path_factory.mktemp("problems"), _problem_cables()))
+
+
+@pytest.fixture(scope="module")
+def clean_warehouse(tmp_path_factory):
+    return build_fixture_warehouse(tmp_path_factory.mktemp("clean"), _clean_cables())
+
+
+def _only(findings: dict, check_name: str):
+    assert len(findings.get(check_name, [])) == 1, findings.get(check_name)
+    return findings[check_name][0]
+
+
+def test_figures_under_an_overlap_caveat_are_an_overlap_group(problem_findings):
+    finding = _only(problem_findings, "overlapping_statistics")
+    assert finding.subject_ids == ("07FIXTURE1-m011", "07FIXTURE1-m012")
+    assert "caveat" in finding.message and CITY_COURT in finding.message and SHELTER in finding.message
+
+
+def test_the_same_court_giving_two_values_is_a_conflict(problem_findings):
+    finding = _only(problem_findings, "conflicting_values")
+    assert finding.subject_ids == ("07FIXTURE1-m002", "07FIXTURE1-m013")
+    assert CAPITAL_FIVE in finding.message and CAPITAL_FOUR in finding.message
+
+
+def test_a_figure_repeated_by_a_later_cable_is_a_restatement(problem_findings):
+    finding = _only(problem_findings, "restated_statistic")
+    assert finding.subject_ids == ("07FIXTURE1-m000", "09FIXTURE2-m000")
+    assert finding.cable_id == "09FIXTURE2"
+    assert finding.severity == "info"
+
+
+def test_parts_above_their_total_and_parts_short_of_it(problem_findings):
+    exceed = _only(problem_findings, "parts_exceed_total")
+    short = _only(problem_findings, "parts_do_not_sum")
+    assert exceed.subject_ids == ("07FIXTURE1-m005", "07FIXTURE1-m006", "07FIXTURE1-m007")
+    assert "parts summing to 13" in exceed.message
+    assert short.subject_ids == ("07FIXTURE1-m008", "07FIXTURE1-m009", "07FIXTURE1-m010")
+
+
+def test_a_month_above_its_year_is_flagged(problem_findings):
+    finding = _only(problem_findings, "subperiod_exceeds_period")
+    assert finding.subject_ids == ("07FIXTURE1-m003", "07FIXTURE1-m004")
+
+
+def test_a_running_total_that_shrinks_in_a_later_cable_is_flagged(problem_findings):
+    finding = _only(problem_findings, "cumulative_decreased")
+    assert finding.subject_ids == ("07FIXTURE1-m001", "09FIXTURE2-m001")
+
+
+def test_a_law_given_two_promulgation_dates_is_flagged(problem_findings):
+    finding = _only(problem_findings, "conflicting_event_dates")
+    assert finding.subject_ids == ("07FIXTURE1-e000", "09FIXTURE2-e000")
+    assert finding.cable_id is None  # across cables
+    assert LAW_DAY in finding.message and LAW_MONTH in finding.message
+
+
+def test_the_planted_problems_raise_no_validity_error(problem_findings):
+    assert [f for findings in problem_findings.values() for f in findings if f.severity == "error"] == []
+
+
+def test_clean_data_raises_no_finding(clean_warehouse):
+    assert _evaluate(clean_warehouse) == {}
+
+
+def _broken_frame(clean_warehouse) -> pd.DataFrame:
+    with duckdb.connect(str(clean_warehouse), read_only=True) as con:
+        frame = con.execute(fct_metric.QUERY).df()
+    frame.loc[0, "value"] = -10
+    frame.loc[1, "period_start"], frame.loc[1, "period_end"] = pd.Timestamp("2006-12-31"), pd.Timestamp("2006-01-01")
+    frame.loc[2, "provenance_text"] = "seven"
+    frame.loc[3, "measure"] = "sandwiches"
+    frame.loc[3, "source_org_exists"] = False
+    return frame
+
+
+def test_validity_errors_are_flagged_row_by_row(clean_warehouse):
+    with duckdb.connect(str(clean_warehouse), read_only=True) as con:
+        measures = [row[0] for row in con.execute("select measure from reference.measures").fetchall()]
+    frame = fct_metric.prepare(_broken_frame(clean_warehouse))
+    outcome = validate_frame(fct_metric.build_validity_suite(measures), "fixture_broken", frame, id_column="metric_id")
+    found = {(f.check_name, f.subject_ids) for f in findings_from_outcome(outcome, frame, "metric_id")}
+    assert found == {
+        ("negative_value", ("07FIXTURE1-m000",)),
+        ("period_start_after_end", ("07FIXTURE1-m001",)),
+        ("provenance_mismatch", ("07FIXTURE1-m002",)),
+        ("unknown_measure", ("07FIXTURE1-m003",)),
+        ("orphan_key", ("07FIXTURE1-m003",)),
+    }
+    assert not outcome.success
