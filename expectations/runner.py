@@ -6,6 +6,7 @@ a pandas data source (STYLE.md).
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -72,6 +73,57 @@ def get_context():
     return _contexts[root]
 
 
+OFFLINE_START, OFFLINE_END = "<!-- offline-index -->", "<!-- /offline-index -->"
+
+
+def add_offline_index(index: Path) -> None:
+    """Put plain links to every suite and its latest validation into the Data Docs index.
+
+    The GX index page draws its tables with scripts fetched from public CDNs; without network
+    access it would show no link at all. The detail pages render without them.
+    """
+    if not index.exists():
+        return
+    site = index.parent
+    latest: dict[str, Path] = {}
+    for page in sorted((site / "validations").rglob("*.html")):
+        suite = page.relative_to(site / "validations").parts[0]
+        latest[suite] = page  # run folders are timestamps, so the last in order is the newest
+    suites = sorted((site / "expectations").glob("*.html"))
+    items = "".join(
+        f'<li><a href="{html.escape(str(page.relative_to(site)))}">{html.escape(name)}</a>: latest validation</li>'
+        for name, page in sorted(latest.items())
+    ) + "".join(
+        f'<li><a href="{html.escape(str(page.relative_to(site)))}">{html.escape(page.stem)}</a>: expectations</li>'
+        for page in suites
+    )
+    section = (
+        f'{OFFLINE_START}<section id="offline-index" style="margin:1rem 2rem"><h2>Suites and validations</h2>'
+        f"<ul>{items}</ul></section>{OFFLINE_END}"
+    )
+    text = index.read_text(encoding="utf-8")
+    if OFFLINE_START in text:
+        text = text[: text.index(OFFLINE_START)] + text[text.index(OFFLINE_END) + len(OFFLINE_END) :]
+    marker = "<body>" if "<body>" in text else "<body"
+    position = text.index(marker)
+    position = text.index(">", position) + 1
+    index.write_text(text[:position] + section + text[position:], encoding="utf-8")
+
+
+def escape_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` with every string HTML-escaped.
+
+    Data Docs put unexpected values into their pages unescaped, and these values can be cable
+    text; escaped here, they show as text and never as markup. Suites therefore check free text
+    through derived columns (booleans, lengths) rather than by matching it.
+    """
+    escaped = frame.copy()
+    for column in escaped.columns:
+        if escaped[column].dtype == object or pd.api.types.is_string_dtype(escaped[column]):
+            escaped[column] = escaped[column].map(lambda v: html.escape(v) if isinstance(v, str) else v)
+    return escaped
+
+
 def validate_frame(
     suite: gx.ExpectationSuite, asset_name: str, frame: pd.DataFrame, id_column: str | None = None
 ) -> SuiteOutcome:
@@ -108,7 +160,8 @@ def validate_frame(
             },
         )
     )
-    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    result = checkpoint.run(batch_parameters={"dataframe": escape_text(frame)})
+    add_offline_index(data_docs_index())
     validation_result = next(iter(result.run_results.values()))
     outcomes = []
     for item in validation_result.results:

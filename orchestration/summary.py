@@ -68,9 +68,13 @@ def main() -> int:
             ).fetchall():
                 print(f"  {check:<44} {severity:<8} {count}")
     evaluated, failed = _failed_checks()
-    print(f"checks in the last run: {evaluated} evaluated, {len(failed)} failed")
+    errors = sum(1 for name in failed if name.startswith("failed"))
+    print(f"checks in the last run: {evaluated} evaluated, {errors} failed, {len(failed) - errors} warned")
     for name in failed:
-        print(f"  failed {name}")
+        print(f"  {name}")
+    reports = setting("REPORTS_DIR")
+    print(f"findings report: {reports / 'findings.html'}")
+    print(f"GX Data Docs: {reports / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
     print(f"Dagster UI: make ui (runs are kept in {setting('DAGSTER_HOME')})")
     return 0
 

@@ -34,6 +34,9 @@ pairs as (
         on a.event_id < b.event_id
         and a.event_type = b.event_type
         and a.subject_key = b.subject_key
+        -- bodies are re-founded and renamed over the years ("a National Task Force" of 2004 and the
+        -- NTF of 2007), so their dates are compared within one cable; laws across cables too
+        and (a.law_key is not null or a.cable_id = b.cable_id)
     where case
         when 'year' in (a.date_precision, b.date_precision) then year(a.event_date) <> year(b.event_date)
         when 'month' in (a.date_precision, b.date_precision) then date_trunc('month', a.event_date) <> date_trunc('month', b.event_date)

@@ -1,0 +1,35 @@
+"""The findings report: what the checks found, as a page a person can read."""
+
+import dagster as dg
+
+from orchestration.quality.findings import DDL as FINDINGS_DDL
+from orchestration.quality.report import write_findings_report
+from orchestration.resources import WarehouseResource
+from orchestration.settings import setting
+
+
+@dg.asset(
+    key=["quality", "findings_report"],
+    group_name="quality",
+    kinds={"html", "duckdb"},
+    deps=[dg.AssetKey(["marts", "fct_metric"]), dg.AssetKey(["marts", "fct_event"])],
+    description="quality.findings (written by the GX checks on fct_metric and fct_event) as an HTML page.",
+)
+def findings_report(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Publish the findings page and their counts by check and severity."""
+    with warehouse.connect() as con:
+        con.execute(FINDINGS_DDL)
+        counts = con.execute(
+            "select check_name, severity, count(*) from quality.findings group by all order by 1"
+        ).fetchall()
+        path = write_findings_report(con, setting("REPORTS_DIR") / "findings.html")
+    table = "| check | severity | findings |\n|---|---|---|\n" + "\n".join(
+        f"| {name} | {severity} | {count} |" for name, severity, count in counts
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": sum(count for _, _, count in counts),
+            "findings_by_check": dg.MetadataValue.md(table if counts else "_no findings_"),
+            "report": dg.MetadataValue.path(str(path)),
+        }
+    )
