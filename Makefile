@@ -34,8 +34,21 @@ run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
+# Debian's chromium for the Playwright UI test (tests/test_ui_browser.py); no browser download
+.PHONY: browser
+browser:
+	command -v chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
 ui: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p $(UI_PORT)
+
+docs: $(VENV)/.installed
+	@test -f $(WAREHOUSE_PATH) || $(MAKE) run
+	@cd dbt_project && ../$(BIN)/dbt docs generate --static --quiet --profiles-dir . --target-path $(REPORTS_DIR)/dbt_docs
+	@$(BIN)/python -m expectations.build_docs
+	@echo "dbt docs (models, columns, lineage): $(REPORTS_DIR)/dbt_docs/static_index.html"
+	@echo "GX Data Docs (suites, validations):  $(REPORTS_DIR)/gx/uncommitted/data_docs/local_site/index.html"
+	@echo "findings report:                     $(REPORTS_DIR)/findings.html"
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from tests.conftest import ROOT
 from tests.e2e import built_warehouse  # noqa: F401  (session fixture)
 
 
@@ -105,3 +106,12 @@ def test_date_dimension_covers_every_fact_date(con):
         """
     ).fetchone()[0]
     assert missing == 0
+
+
+QUERIES = sorted((ROOT / "queries").glob("*.sql"))
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda path: path.stem)
+def test_every_example_query_runs_and_returns_rows(con, query):
+    rows = con.execute(query.read_text()).fetchall()
+    assert rows, query.name
