@@ -270,6 +270,79 @@ def test_training_and_list_continuation():
     assert {f.measure for f in repatriated} == {"victims_repatriated"}
 
 
+# ------------------------------------------------------------------ sources
+
+
+def test_reporter_of_a_that_clause_is_the_source():
+    # "MOSAVY reported that ..., police referred to MOSAVY 407 victims": the reporter, not the clause's subject
+    f = _one("09PHNOMPENH114", "police referred to MOSAVY 407", 407)
+    assert f.source_org == "MOSAVY"
+    # "a study ..., conducted by AidTous, estimated that ...": the study's author reports
+    assert _one("07PHNOMPENH351", "conducted by AidTous, estimated", 1000).source_org.lower() == "aidtous"
+
+
+def test_first_of_coordinated_subjects_reports():
+    assert _one("09PHNOMPENH114", "DHS/ICE and the FBI reported", 150).source_org == "DHS/ICE"
+
+
+def test_acronym_in_brackets_restates_the_object_of_a_preposition():
+    # "the Ginndi center, in conjunction with IOM (International Organization for Migrations), repatriated 85"
+    f = _one("08DAKAR262", "in conjunction with IOM", 85)
+    assert f.source_org.lower() == "ginndi center"
+
+
+def test_names_from_the_organization_extractor():
+    assert _one("09PHNOMPENH114", "Equal Access shows are broadcast", 9).source_org == "Equal Access"
+    # "About forty percent of IOM-assisted victims": the agent of the compound
+    assert _one("09ANKARA273", "IOM-assisted victims", 40).source_org == "IOM"
+
+
+def test_the_government_is_the_host_government_named_before():
+    assert _one("09PHNOMPENH114", "the government's arrest record", 1009).source_org == "Cambodian government"
+
+
+def test_anaphoric_subject_carries_the_institution_of_the_sentence_before():
+    # "World Hope International reported ...  In 2008, the center received 84 victims ..., enforced by police"
+    f = _one("09PHNOMPENH114", "the center received 84 victims", 84)
+    assert f.source_org == "World Hope International"
+
+
+def test_authors_of_a_study_carry_to_its_findings():
+    # "Research conducted by Friends International and UNIAP in 2007 ...  However, the research found that almost 20"
+    f = _one("09PHNOMPENH114", "the research found that almost 20 percent", 20)
+    assert f.source_org == "Friends International; UNIAP"
+
+
+def test_unnamed_or_impersonal_reporter_gives_no_source():
+    assert _one("09PHNOMPENH114", "one NGO reported that Asian men paid", 1000).source_org is None
+    assert _one("09PHNOMPENH114", "It is reported that there are about 5,000", 5000).source_org is None
+    assert _one("09DAMASCUS139", "One local businessman told us", 50).source_org is None
+
+
+def test_indefinite_subject_starts_a_new_topic():
+    # "A few Koranic teachers ... are arrested each year. In year 2007, one marabout ... was arrested"
+    assert _one("08DAKAR262", "one marabout in Diourbel", 1).source_org is None
+
+
+def test_counts_of_institutions_are_not_reported_by_what_they_count():
+    assert _one("09DAMASCUS139", "are the four government bodies", 4).source_org is None
+    assert _one("08DAKAR262", "more than 250 hotels", 250).source_org is None  # no "government" carried over
+    assert _one("07PHNOMPENH351", "the six governments met", 6).source_org is None
+    assert _one("09PHNOMPENH114", "roughly 40 NGOs provide", 40).source_org is None
+
+
+def test_institution_head_noun_ends_a_word():
+    # "Political Officers Janet Deutsch, ...": officers, not a "Political Office"
+    assert _one("09PHNOMPENH114", "Political Officers Janet Deutsch", 2).source_org is None
+
+
+def test_period_of_a_dated_study_carries_to_its_figures():
+    # "The 2008 UNIAP report detailed a July-August 2008 study ...  Of 50 deportees interviewed, ... 56 instances"
+    f = _one("09PHNOMPENH114", "a total of 56 instances", 56)
+    assert (f.period_start, f.period_end) == (dt.date(2008, 7, 1), dt.date(2008, 8, 31))
+    assert f.source_org == "UNIAP"
+
+
 def test_no_dagster_import():
     source = (ROOT / "orchestration" / "cables" / "extract" / "metrics.py").read_text()
     assert "dagster" not in source

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
 
 _NOT_ORG = {
@@ -119,7 +121,7 @@ _NOT_ORG = {
     "EU-",
 }
 _ACRONYM = re.compile(
-    r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*)"
+    r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
     r"(?![\w]|-(?!assisted|sponsored|funded|led|run|organized|supported)\b)"
 )
 _HEADS = (
@@ -131,7 +133,7 @@ _HEADS = (
 )
 _CAP = r"(?:[A-Z][\w'’&-]*|of|the|for|and|on|de|du|des|la|le|pour|les)"
 _NAMED = re.compile(
-    rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{_HEADS})(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
+    rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{_HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
     rf"(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}})?(?:\s+\((?P<acr>[A-Z][A-Za-z/&]+)\))?"
 )
 _GENERIC = re.compile(
@@ -205,16 +207,26 @@ _AFTER_NUMBER = re.compile(
     r"sixty|seventy|eighty|ninety|hundred|thousand|million))\s+(?:[a-z-]+\s+)?$",
     re.I,
 )
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against)\s+(?:the\s+)?$")
+# "with the international NGO Equal Access", "to local NGOs": the object of a preposition, not a subject
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:[a-z][\w-]*|[A-Z]{2,}s?)\s+){0,3}$"
+)
+# 'an office ("Brigade de Mineurs" ...)': a bracketed aside after a common noun, not "Name (ACRONYM)"
+_ASIDE_BEFORE = re.compile(r"\b[a-z][\w-]*\s*\(\s*[\"“]?$")
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to(?:\s+(?:statistics|data|figures|information|a\s+report|a\s+study)"
     r"\s+(?:from|by|of))?|[Rr]eported by|[Ss]tatistics from|[Dd]ata from|[Ff]igures from|"
-    r"[Pp]er|[Ss]ources? at|[Cc]ited by|[Ss]tudy by|[Rr]eport by)\s+(?:the\s+)?$"
+    r"[Pp]er|[Ss]ources? at|[Cc]ited by|[Ss]tudy by|[Rr]eport by|"
+    r"(?:[Rr]esearch|[Ss]tudy|[Ss]urvey|[Rr]eport|[Aa]ssessment)\s+(?:conducted|carried\s+out|published|released|"
+    r"compiled|prepared)(?:\s+in\s+\d{4})?\s+by)\s+(?:the\s+)?$"
 )
 
 
-# "the court" / "the center" stand for the last named court / center
-_ANAPHORA = {"court": {"court", "tribunal"}}
+# "the court" stands for the last named court, "the government" for the last named government ("the Cambodian
+# government ... the government's arrest record")
+_ANAPHORA = {"court": {"court", "tribunal"}, "government": {"government"}}
+_GENERIC_HEADS = {"government", "police", "courts", "court", "authorities", "ministries", "prosecutors", "ngos"}
 _GENERIC_NAMES = {"police", "government", "courts", "prosecutors", "NGOs", "court", "center", "centre", "shelter"}
 
 
@@ -227,14 +239,17 @@ class OrgMention:
     name: str
     strong: bool  # introduced by "according to", "statistics from"...
     after_preposition: bool
+    generic: bool = False  # a common noun ("the government", "police", "courts", "NGOs"), not a proper name
 
 
 class SourceFinder:
     """Finds institution mentions, preferring a cable's own acronyms."""
 
-    def __init__(self, cable: Cable):
+    def __init__(self, cable: Cable, organizations: Iterable[OrganizationMention] = (), host: str | None = None):
         self.acronyms = {g.acronym for g in cable.glossary}
+        self.host = host  # the host country's demonym: "the government" is "the Cambodian government" named before
         self.history: list[str] = []  # named institutions in text order, to resolve "the court", "the center"
+        self.generic_names: set[str] = set()  # names read from common nouns: "government", "Cambodian government"
         self.by_expansion = {_norm(g.expansion): g.acronym for g in cable.glossary}
         for g in cable.glossary:
             # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
@@ -248,6 +263,29 @@ class SourceFinder:
                 if len(words) >= 2 and words[0][0] == acr[0]:
                     self.by_expansion.setdefault(_norm(name), acr)
                     self.acronyms.add(acr)
+        # names the organization extractor found, longest first: "Equal Access", "Save the Children"
+        surfaces: dict[str, str] = {}
+        for o in organizations:
+            surface = re.sub(r"^(?:the|The)\s+", "", (o.surface or "").strip())
+            words = surface.split()
+            if (
+                (len(words) >= 2 or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", surface))  # "Equal Access", "AidTous"
+                and surface[0].isupper()
+                and o.org_type != "company"
+                and not _PERSON_TITLE.search(surface)
+                # common nouns and acronyms are read by the rules below; the reporting embassy is no source
+                and words[-1].lower() not in _GENERIC_HEADS
+                and not any(w.isupper() and len(w) > 1 for w in words)
+                and not (len(words) == 1 and surface.upper() in _NOT_ORG)
+                and "Embassy" not in words
+            ):
+                surfaces.setdefault(surface, o.acronym or "")
+        # "the High Level Working Group of the National Task Force" is the High Level Working Group, named alone too
+        for surface in list(surfaces):
+            head = re.match(r"(.+?)\s+(?:of|for)\s+the\s+[A-Z]", surface)
+            if head and head.group(1) in surfaces and not surfaces[surface]:
+                surfaces[surface] = surfaces[head.group(1)] or head.group(1)
+        self.gazetteer = sorted(surfaces.items(), key=lambda kv: -len(kv[0]))
         # acronyms the cable uses, to shorten a full name to the acronym it goes by ("Ministry of Interior" -> MOI)
         self.tokens = {t for p in cable.paragraphs for t in re.findall(r"\b[A-Z][A-Z/]{1,8}\b", p.text)}
         # the host government's acronym ("Royal Government of Cambodia" -> RGC), for "the Government"
@@ -286,18 +324,36 @@ class SourceFinder:
         found: list[OrgMention] = []
         taken: list[tuple[int, int]] = []
 
-        def add(start: int, end: int, name: str):
+        def add(start: int, end: int, name: str, generic: bool = False):
             if any(not (end <= s or start >= e) for s, e in taken):
                 return
             before = text[max(0, start - 40) : start]
             found.append(
-                OrgMention(start, end, name, bool(_ACCORDING.search(before)), bool(_PREPOSITION_BEFORE.search(before)))
+                OrgMention(
+                    start,
+                    end,
+                    name,
+                    bool(_ACCORDING.search(before)),
+                    # the object of a preposition, or an aside in brackets: not the subject of the sentence
+                    bool(_PREPOSITION_BEFORE.search(before) or _ASIDE_BEFORE.search(before)),
+                    generic,
+                )
             )
             taken.append((start, end))
 
+        # names the organization extractor knows; "a Save the Children report" is no "Children" study
+        known = [
+            (m.start(), m.end(), acronym or self._canonical(surface))
+            for surface, acronym in self.gazetteer
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)
+            if not re.match(r"\s*\(", text[m.end() :])  # "Name (ACR)" is read below, with its acronym
+        ]
         for m in _STUDY.finditer(text):
             group = 1 if m.group(1) else 2
-            add(m.start(group), m.end(group), m.group(group))  # "The Steinfatt study", "Steinfatt's 2003 study"
+            if not any(s <= m.start(group) < e for s, e, _ in known):
+                add(m.start(group), m.end(group), m.group(group))  # "The Steinfatt study", "Steinfatt's 2003 study"
+        for start, end, name in known:
+            add(start, end, name)
         for m in _NAMED.finditer(text):
             surface = m.group(0)
             if m.group("acr"):
@@ -316,18 +372,19 @@ class SourceFinder:
             bare = token[:-1] if token.endswith("s") and token[:-1].isupper() and token != "NGOs" else token
             if bare.upper() in _NOT_ORG and bare != "NGOs":
                 continue
-            if not (bare in self.acronyms or bare.isupper() or bare == "NGOs"):
+            camel = re.fullmatch(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*", bare)  # "AidTous", "ChildSafe"
+            if not (bare in self.acronyms or bare.isupper() or bare == "NGOs" or camel):
                 continue
             if _in_heading(text, m.start(), m.end()):
                 continue
-            add(m.start(), m.end(), bare)
+            add(m.start(), m.end(), bare, bare == "NGOs")
         for m in _GENERIC.finditer(text):
             adj = m.group("adj")
             head = m.group("head")
             if _AFTER_NUMBER.search(text[max(0, m.start() - 30) : m.start()]):
                 continue  # the counted noun of a figure: "450 police officers", "seven courts reported"
             if head == "Government" and self.government and adj in (None, "The"):
-                add(m.start("head"), m.end(), self.government)
+                add(m.start("head"), m.end(), self.government, True)
                 continue
             if head == "Police":
                 head = "police"
@@ -354,7 +411,7 @@ class SourceFinder:
                 adj = None
             name = f"{adj} {head}" if adj else head
             start = m.start("adj") if adj else m.start("head")
-            add(start, m.end(), name)
+            add(start, m.end(), name, True)
         for m in _REPORTER.finditer(text):
             name = m.group(1)
             while name.split()[0] in _LEADING and len(name.split()) > 1:
@@ -370,13 +427,26 @@ class SourceFinder:
                 continue
             add(m.end(1) - len(name), m.end(1), self._canonical(name))  # "La Strada reported"
         found.sort(key=lambda o: o.start)
+        # "IOM (International Organization for Migration)": the name in brackets restates the one before it
+        found = [
+            o
+            for i, o in enumerate(found)
+            if not (i and re.fullmatch(r"\s*\(\s*", text[found[i - 1].end : o.start]) and found[i - 1].name == o.name)
+        ]
         resolved = []
         for o in found:
             if o.name in _ANAPHORA:
                 heads = _ANAPHORA[o.name]
-                earlier = next((n for n in reversed(self.history) if n.split()[-1].lower() in heads), None)
+                earlier = next(
+                    (
+                        n
+                        for n in reversed(self.history)
+                        if n.split()[-1].lower() in heads and (o.name != "government" or n == f"{self.host} government")
+                    ),
+                    None,
+                )
                 if earlier:
-                    o = OrgMention(o.start, o.end, earlier, o.strong, o.after_preposition)
+                    o = OrgMention(o.start, o.end, earlier, o.strong, o.after_preposition, o.generic)
             elif o.name not in _GENERIC_NAMES:
                 # "Phnom Penh Court" after "Phnom Penh Municipal Court": the name given before
                 words = set(o.name.split())
@@ -389,8 +459,10 @@ class SourceFinder:
                     None,
                 )
                 if longer:
-                    o = OrgMention(o.start, o.end, longer, o.strong, o.after_preposition)
+                    o = OrgMention(o.start, o.end, longer, o.strong, o.after_preposition, o.generic)
                 self.history.append(o.name)
+            if o.generic:
+                self.generic_names.add(o.name)
             resolved.append(o)
         return resolved
 

@@ -29,6 +29,7 @@ from orchestration.cables.extract.metric_lexicon import (
 from orchestration.cables.extract.metric_periods import Period, find_periods
 from orchestration.cables.extract.metric_sources import OrgMention, SourceFinder
 from orchestration.cables.extract.numbers import FRACTIONS, SCALES, TENS, UNITS, NumberMatch, find_numbers
+from orchestration.cables.extract.organizations import extract_organizations
 from orchestration.cables.extract.records import MetricFact
 from orchestration.cables.extract.reference import MEASURES_CSV
 from orchestration.cables.extract.sentences import split_sentences
@@ -458,8 +459,8 @@ def _skip(text: str, n: NumberMatch, periods: list[Period], previous_skipped: Nu
 
 def extract_metrics(cable: Cable) -> list[MetricFact]:
     """All numeric statistics of a cable, in text order."""
-    finder = SourceFinder(cable)
     host = _host_demonym(cable)
+    finder = SourceFinder(cable, extract_organizations(cable), host)
     reporting = (cable.reporting_period_start, cable.reporting_period_end)
     candidates: list[_Candidate] = []
     for paragraph in cable.paragraphs:
@@ -526,6 +527,8 @@ def _paragraph_candidates(
             sentence_candidates.append(c)
         _distribute_ranges(sentence_candidates, text)
         mentions = finder.mentions(text)
+        # "It is estimated that ...", "one NGO reported that ...": a report of its own, by no named institution
+        unattributed = bool(_UNNAMED_REPORTER.search(text))
         has_same = any(p.kind == "same" for p in periods)
         cumulative_sentence = any(p.cumulative for p in periods)
         for c in sentence_candidates:
@@ -534,8 +537,12 @@ def _paragraph_candidates(
             c.period = _choose_period(c.number, periods, carried, has_same, text)
             c.cumulative = cumulative_sentence or bool(c.period and c.period.cumulative)
             c.source = _choose_source(c, mentions, text)
-            if c.source is None and not mentions:
-                c.source = previous_source  # the institution the paragraph is about
+            # "In 2008, the center received 84 victims ... enforced by police": the subject stands for the institution
+            # of the sentence before, whatever the sentence names later
+            own = [m for m in mentions if m.end <= c.number.start and not m.after_preposition]
+            continues = not mentions or (not own and _ANAPHOR_SUBJECT.search(text[: c.number.start]))
+            if c.source is None and continues and not unattributed and _may_carry(c, text, previous_source, finder):
+                c.source = previous_source  # the sentence goes on with the report of the sentence before
             c.breakdown = _breakdown(_phrase(text, c), host)
             c.unit = _unit(c)
         _link_parents(sentence_candidates, text, out)
@@ -547,13 +554,62 @@ def _paragraph_candidates(
             if sources:
                 previous_source = sources[-1]
         elif any(p.kind in ("date", "reporting") for p in periods):
-            previous_period = None  # a dated sentence without figures ends the carried period
+            dated = [p for p in periods if p.kind == "date"]
+            if dated and _STUDY_NOUN.search(text):
+                # "The 2008 UNIAP report detailed a July-August 2008 study of ...": the period of the study, for the
+                # figures the next sentences report from it
+                previous_period = dated[-1]
+            else:
+                previous_period = None  # a dated sentence without figures ends the carried period
         if mentions and not sentence_candidates:
+            strong = [m for m in mentions if m.strong]
             named = [m for m in mentions if not m.after_preposition]
-            if named:
+            if strong:
+                # "Research conducted by Friends International and UNIAP ...": the authors, for what follows
+                previous_source = _joined_authors(strong[0], mentions, text)
+            elif named:
                 previous_source = named[0].name
+        elif not sentence_candidates and (unattributed or _NEW_REFERENT.match(text)):
+            previous_source = None  # "A few Koranic teachers ... are arrested each year.": a new topic, no report
+        elif sentence_candidates and unattributed and not any(c.source for c in sentence_candidates):
+            previous_source = None
         out.extend(sentence_candidates)
     return out
+
+
+# a report by no named institution: an impersonal passive ("It is reported that"), an unnamed reporter ("one NGO
+# reported", "a local businessman told us", "the brigade chief told Poloff", "NGO contacts said")
+_UNNAMED_REPORTER = re.compile(
+    r"\b(?:[Ii]t\s+(?:is|was|has\s+been)\s+(?:widely\s+|generally\s+)?(?:reported|estimated|believed|said|thought|"
+    r"alleged|claimed|known)\s+that|"
+    r"(?:[Oo]ne|[Aa]n?|[Ss]ome|[Ss]everal|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:NGO|contact|source|official|businessman|businesswoman|observer|chief|journalist|activist|expert|"
+    r"interlocutor|representative|worker)s?\s+(?:also\s+)?(?:reported|said|told|stated|claimed|noted|estimated)|"
+    r"(?:told|informed)\s+(?:Poloff|Econoff|Emboff|PolOff|EconOff|us|Post|the\s+Embassy)\b)"
+)
+# a subject standing for an institution named before: "the center received", "The same study showed"
+_ANAPHOR_SUBJECT = re.compile(
+    r"(?:^|,\s+|\b(?:and|that)\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:same\s+)?"
+    r"(?:center|centre|shelter|court|study|"
+    r"report|survey|research|website|organization|NGO|ministry|department|unit|office|agency|program|programme|"
+    r"project|task\s+force|commission|committee)\s+(?:also\s+|has\s+|had\s+|have\s+)*[a-z]+(?:ed|s)\b"
+)
+_STUDY_NOUN = re.compile(r"\b(?:study|survey|research|assessment|census|questionnaire)\b", re.I)
+# a sentence opening on an indefinite subject brings in something new: "A few Koranic teachers ...", "Some NGOs ..."
+_NEW_REFERENT = re.compile(r"\s*(?:\(\w+\)\s*)?(?:A|An|Some|Many|Most|Several|Few|A\s+few|No)\s+[a-z]")
+
+
+def _may_carry(c: _Candidate, text: str, previous: str | None, finder: SourceFinder) -> bool:
+    """Whether a figure without a source of its own takes the source of the sentence before. Not a count of
+    institutions that are themselves the subject ("In May 2006, the six governments met"), nor one carrying a common
+    noun ("the government has little means ... With more than 250 hotels, Senegal is ...")."""
+    if c.measure != "organizations_count":
+        return True
+    if previous in finder.generic_names:
+        return False
+    return not re.fullmatch(
+        r"(?:[^,]*,\s*)?(?:[Tt]he|[Aa]ll|[Aa]ll\s+the|[Tt]hese|[Tt]hose)?\s*", text[: c.number.start]
+    )
 
 
 _PENALTY = re.compile(
@@ -833,44 +889,91 @@ _SOURCE_VERB_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:reported|assisted|identified|estimated|said|found|recorded|"
     r"rescued|repatriated|trained|arrested|convicted|counted|registered|documented)\b"
 )
+# "X reported that ...", "X stated": the reporter of a clause is the source of the figures it reports
+_REPORTING_VERB = re.compile(
+    r"\s+(?:also\s+|further\s+|recently\s+|has\s+|have\s+|had\s+)*(?:reported|reports|report|said|says|stated|"
+    r"states|noted|notes|announced|estimated|estimates|claimed|claims|indicated|indicates|told|explained|confirmed|"
+    r"showed|shows|found|revealed|recorded|cited|documented)\b"
+)
+# "DHS/ICE and the FBI reported": the first of coordinated subjects
+_CONJOINED = re.compile(r"\s*(?:,\s*and\s+|and\s+|or\s+)(?:the\s+)?")
+# a clause boundary between a figure and a later "by X": "84 victims ..., and believed ... enforced by police"
+_CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b|\b(?:that|because|believed|although)\b")
+
+# "IOM-assisted victims": the institution is the agent of the compound
+_AGENT_COMPOUND = re.compile(r"-(?:assisted|sheltered|identified|registered|rescued|referred|run)\b")
+
+
+def _first_conjunct(m: OrgMention, mentions: list[OrgMention], text: str) -> OrgMention:
+    i = mentions.index(m)
+    while i and _CONJOINED.fullmatch(text[mentions[i - 1].end : mentions[i].start]):
+        i -= 1
+    if any(o.after_preposition for o in mentions[i : mentions.index(m)]):
+        return m  # "With support from USAID and UNICEF, the MOJ published": not a coordinated subject
+    return mentions[i]
+
+
+def _joined_authors(first: OrgMention, mentions: list[OrgMention], text: str) -> str:
+    """ "a report by UNICEF, the ILO and the World Bank": all the authors."""
+    names, last = [first.name], first
+    for m in mentions:
+        if m.start > last.end and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[last.end : m.start]):
+            names.append(m.name)
+            last = m
+    return "; ".join(dict.fromkeys(names))
 
 
 def _choose_source(c: _Candidate, mentions: list[OrgMention], text: str) -> str | None:
-    """The institution a figure comes from: "according to X", else the subject before it, else "by X" after it."""
+    """The institution a figure comes from: "according to X", else the reporter of the clause ("X reported that"),
+    else the subject before it, else "by X" after it in the same clause."""
     n = c.number
-    # not the counted noun itself: "11 government ministries", "40 NGOs provide"
+    # not the counted noun itself: "11 government ministries", "40 NGOs provide", "an estimated 90 NGOs ... 40 NGOs"
     counted = (c.noun or "").rstrip("s")
     mentions = [
         m
         for m in mentions
-        if not (n.end <= m.start < n.end + 60 and counted and m.name.split()[-1].lower().rstrip("s") == counted)
+        if not (counted and m.name.split()[-1].lower().rstrip("s") == counted and (m.generic or n.end <= m.start))
+        or m.strong
     ]
+    if c.measure == "organizations_count":
+        # a count of institutions is not reported by a common noun ("the government ... 11 ministries"), nor by the
+        # institutions it counts ("the MFA, the MSA and the MOI are the four government bodies")
+        mentions = [m for m in mentions if not m.generic or m.strong]
+        listed = [m for m in mentions if m.end <= n.start]
+        if listed and re.fullmatch(
+            r"[\s,]*(?:\([^()]*\)\s*)?(?:(?:and|or|are|were|is|was)\s+)+(?:the|its|their)?\s*(?:[a-z]+\s+)?",
+            text[listed[-1].end : n.start],
+        ):
+            return None
     if not mentions:
         return None
     strong = [m for m in mentions if m.strong]
     if strong:
-        # "a report by UNICEF, the ILO and the World Bank": all the authors
-        names, last = [strong[0].name], strong[0]
-        for m in mentions:
-            if m.start > last.end and re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[last.end : m.start]
-            ):
-                names.append(m.name)
-                last = m
-        return "; ".join(dict.fromkeys(names))
+        return _joined_authors(strong[0], mentions, text)
     before = [m for m in mentions if m.end <= n.start]
+    # "MOSAVY reported that ... police referred to MOSAVY 407 victims"; "a study ..., conducted by AidTous, estimated"
+    reporters = [
+        m
+        for m in before
+        if (not m.after_preposition or re.search(r"\bby\s+(?:the\s+)?$", text[: m.start]))
+        and _REPORTING_VERB.match(re.sub(r"^\)?,?", "", text[m.end : n.start]))
+    ]
+    if reporters:
+        return _first_conjunct(reporters[-1], mentions, text).name
     subjects = [m for m in before if not m.after_preposition]
     if subjects:
-        return subjects[-1].name
+        return _first_conjunct(subjects[-1], mentions, text).name
     if before:
         return before[-1].name
     after = [
         m
         for m in mentions
         if m.start >= n.end
+        and not _CLAUSE_AFTER.search(text[n.end : m.start])
         and (
             re.search(r"\b(?:by|referred\s+to)\s+(?:the\s+)?$", text[: m.start])
             or _SOURCE_VERB_AFTER.match(text[m.end :])
+            or _AGENT_COMPOUND.match(text[m.end :])  # "40 percent of IOM-assisted victims"
         )
     ]
     return after[0].name if after else None
