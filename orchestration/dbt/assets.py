@@ -9,6 +9,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
+from orchestration.metadata import table_metadata
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT, apply_defaults
 
@@ -72,6 +73,12 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     # dbt opens the file itself and does not wait for locks: hold ours and start when it is free
     with warehouse.exclusive():
         yield from dbt.cli(["build"], context=context).stream()
+    # row counts and previews for the UI, read once dbt has released the file
+    with warehouse.connect(read_only=True) as con:
+        for key in sorted(context.selected_asset_keys, key=lambda k: k.path):
+            schema, name = key.path[0], key.path[-1]
+            if warehouse.table_exists(con, schema, name):
+                yield dg.AssetObservation(asset_key=key, metadata=table_metadata(con, f'{schema}."{name}"'))
 
 
 dbt_resource = DbtCliResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=DBT_EXECUTABLE)
