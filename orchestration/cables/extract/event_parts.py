@@ -20,7 +20,7 @@ _MONTHS = set(
     "Autumn Winter".split()
 )
 _NOT_ACTORS = set(
-    "TIP USD SBU II III IV NGO NGOS NGOs CTIP HIV AIDS UXO PKK MOU MOUs Report TIP Report Tier Watch List Tier Watch "
+    "TIP USD SBU II III IV NGO NGOS NGOs CTIP HIV AIDS UXO MOU MOUs Report TIP Report Tier Watch List Tier Watch "
     "List".split()
 ) | {"TIP Report", "Watch List", "Trafficking in Persons Report"}
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ese|ish|i|ic|an|ch)$")

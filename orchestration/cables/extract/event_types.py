@@ -18,7 +18,7 @@ _AGREEMENT_NOUN = (
 _BODY_NOUN = (
     r"(?:task\s*force|taskforce|committee|council|unit|department|working\s+groups?|body|cent(?:er|re)|courts?|office|"
     r"commission|secretariat|hotline|shelter|agency|bureau|directorate|police|division|network|board|coalition|"
-    r"ntf|mechanism\s+for|institute)"
+    r"mechanism\s+for|institute)"
 )
 
 # (event_type, pattern); earlier rules win ties at equal distance from the date
@@ -36,8 +36,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "law_drafted",
         re.compile(
-            rf"\b(?:(?:re)?draft(?:ed|ing)|discussed\s+amending|submitted|moved\s+to\s+the\s+(?:Council|National|Parliament|"
-            rf"Senate|Cabinet)|sent\s+to\s+the\s+(?:Council|National|Parliament|Senate)|review(?:ed|ing)?)\b"
+            rf"\b(?:(?:re)?draft(?:ed|ing)|(?:discuss|consider|debat)(?:ed|ing)\s+(?:amending|amendments?\s+to)|"
+            rf"submitted|moved\s+to\s+the\s+(?:Council|National|Parliament|Senate|Cabinet)|"
+            rf"sent\s+to\s+the\s+(?:Council|National|Parliament|Senate)|review(?:ed|ing)?)\b"
             rf"[^;]{{0,60}}?\b{_LAW_NOUN}\b"
             rf"|\b(?:law|legislation|bill)\b[^;]{{0,40}}?\b(?:moved|sent|submitted|forwarded)\s+to\s+the\b",
             re.IGNORECASE,
@@ -64,7 +65,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"set\s+up|founded|inaugurated)\b"
             rf"|\b(?:since\s+its|its)\s+(?:establishment|creation|founding|formation)\b"
             rf"|\b{_BODY_NOUN}\s+(?:\w+\s+)?(?:established|formed|created|founded)\s+(?:in|on)\b"
-            rf"|\b(?:APLE|NGO|organization|center)\b[^;]{{0,30}}?\bwas\s+(?:established|founded|created)\b",
+            # a body the cable names by its acronym: "launched the NTF", "was the NTF just established in 2007"
+            rf"|\b(?:establish(?:ed|ing)|form(?:ed|ing)|creat(?:ed|ing)|launch(?:ed|ing)|set\s+up|found(?:ed|ing))\s+"
+            rf"(?:the|a|an)\s+(?:new\s+)?(?-i:[A-Z]{{2,6}})\b"
+            rf"|\b(?-i:[A-Z]{{2,6}})\s+(?:\w+\s+)?(?:established|formed|created|founded)\s+(?:in|on)\b"
+            rf"|\b(?:NGO|organization|center)\b[^;]{{0,30}}?\bwas\s+(?:established|founded|created)\b"
+            # a body named just before: "APLE was established in 2003", "Maiti Nepal was founded in 1993"
+            rf"|\b(?!(?:Law|Act|Code|Decree|Plan|Policy|Program|Strategy|The|It|This)\b)(?-i:[A-Z][\w'’-]*)\s+"
+            rf"(?:was|were)\s+(?:\w+\s+)?(?:established|founded|created|formed)\b",
             re.IGNORECASE,
         ),
     ),
@@ -88,8 +96,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "campaign",
         re.compile(
-            r"\b(?:campaigns?|broadcast|aired|air\s+a\s+series|radio\s+programs?|awareness|dialogues?|"
-            r"effort\s+to\s+fight|outreach|documentar(?:y|ies)|posters?|roundtable)\b",
+            r"\b(?:campaigns?|broadcast|aired|radio\s+programs?|awareness|dialogues?|"
+            # an organised drive: "led a sustained and well-organized effort to fight trafficking"
+            r"(?:led|launched|mounted|organized|waged)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:effort|drive|push)\s+to\s+"
+            r"(?:fight|combat|counter|end|stop|eradicate)|"
+            r"outreach|documentar(?:y|ies)|posters?|roundtable)\b",
             re.IGNORECASE,
         ),
     ),
@@ -98,8 +109,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:adopted|develop(?:ed|ing)?|finalized|approved|updated|launched)\b[^;]{0,60}?\b(?:plan|policy|strategy|"
             r"standards?)|(?:plan|policy|strategy)\b[^;]{0,100}?\b(?:adopted|developed|finalized|approved|updated)|"
-            r"banned|ban\s+on|prohibited|ordered|decree\s+removed|imposed|announced|agreed\s+to|decided|decision\s+to|"
-            r"expanded|directed\s+that|changed|moratorium|restrictions?|standard\s+that|suspended|lifted|"
+            r"bans?|banned|banning|ban\s+on|prohibited|ordered|imposed|announced|agreed\s+to|decided|decision\s+to|"
+            r"expanded|directed\s+that|changed|moratorium|restrictions?|suspended|lifted|"
+            # a removal from office: "a decree removed a judge", "dismissed two police officers"
+            r"(?:removed|dismissed|fired|demoted)\s+(?:\w+\s+){0,2}?(?:judges?|officials?|officers?|prosecutors?|"
+            r"governors?|directors?|chiefs?|commanders?|ministers?)|"
+            # a new rule: "the new 2008 standard that ...", "a new requirement"
+            r"new\s+(?:(?:19|20)\d\d\s+)?(?:standard|requirement|criterion|criteria|rule)s?|"
             r"annul(?:led)?)\b",
             re.IGNORECASE,
         ),

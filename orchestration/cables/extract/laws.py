@@ -24,19 +24,22 @@ from orchestration.cables.model import Cable
 
 _HEAD = r"(?:Law|Code|Act|Decree|Sub-[Dd]ecree|Constitution|Convention|Guidelines|Protocol|Amendments|Charter)"
 _CAP = r"(?:[A-Z][\w'’-]*|U\.S\.|U\.N\.)"
+# a word of a law's name before its head: "Anti-Trafficking in Persons Act", "Human Trafficking (Control) Act"
+_PRE_HEAD = rf"(?:{_CAP}|\([A-Z][a-z]+\))(?:\s+(?:and|&|in|of|on|against|for)(?=\s+[A-Z]))?"
 _JOIN = r"(?:\s+(?:of|and|the|on|in|to|for|a|against|from|by|with|All|,)|,)*\s+"
 # "Law on the Suppression of the Kidnapping, ...", "Organic Law on a Woman's Right to a Violence-Free Life"
 _FORMAL = re.compile(
     rf"(?:(?P<when>(?:{MONTH}\s+)?(?:19|20)\d{{2}})\s+)?"
-    rf"(?P<name>(?:{_CAP}(?:\s+(?:and|&))?\s+){{0,6}}?{_HEAD}\b"
+    rf"(?P<name>(?:{_PRE_HEAD}\s+){{0,6}}?{_HEAD}\b"
     rf"(?:\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d+(?:[/-]\d+)?(?:\s+(?:of|for\s+the\s+year)\s+(?:19|20)\d{{2}})?)?"
     rf"(?:\s+(?:on|of|for|against|to|regarding)\s+(?:the\s+|a\s+)?{_CAP}(?:{_JOIN}{_CAP})*)?)"
-    rf"(?:\s+(?:of|in)\s+(?P<year>(?:19|20)\d{{2}}))?"
+    rf"(?:\s+of\s+(?P<year>(?:19|20)\d{{2}}))?"
 )
 # "law no. 12 of 1996", "Decree 29 of 1970", "Law 232 for the year 1989"
 _NUMBERED = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z]+\s+)?(?:[Ll]aw|Decree|[Dd]ecree|Sub-[Dd]ecree|Royal Decree|[Aa]greement|Resolution|"
-    r"Prakas)\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?(?P<number>\d+(?:[/-]\d+)?)"
+    r"Prakas|Order|Ordinance|Circular|Proclamation|Regulation|Directive)\s+"
+    r"(?:[Nn]o\.?\s*|[Nn]umber\s+)?(?P<number>\d+(?:[/-]\d+)?)"
     r"(?:\s+(?:of|for\s+the\s+year|dated)\s+(?P<year>(?:19|20)\d{2})|\s+\((?P<year2>(?:19|20)\d{2})\))?)"
 )
 _TRAFFICKING_LAW = re.compile(
@@ -48,11 +51,23 @@ _TRAFFICKING_LAW = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(
-    r"\b(?P<topic>penal code|criminal code|labou?r code|labou?r law|domestic violence law|anti-begging law|"
-    r"anti- begging law|anti-corruption law|adoption (?:law|legislation)|new adoption legislation|"
-    r"anti-prostitution law|immigration law|child protection law|family code|"
+    r"\b(?P<topic>penal code|criminal code|labou?r code|labou?r law|domestic violence law|"
+    # "anti-corruption law", "anti-begging law", "anti- begging law" (a line-wrapped hyphen); the
+    # anti-trafficking law is `_TRAFFICKING_LAW`'s
+    r"anti-\s?(?!trafficking|tip\b|human|tip-)[a-z]+ (?:law|legislation)|(?:new\s+)?adoption (?:law|legislation)|"
+    r"immigration law|child protection law|family code|"
     r"code of criminal procedure|criminal procedure code)\b",
     re.IGNORECASE,
+)
+# "the 1996 law", "a general 1996 law", "a 1961 anti-prostitution law": a law referred to by its year
+_YEAR_LAW = re.compile(
+    r"\b(?P<year>(?:19|20)\d{2})\s+(?P<topic>(?:(?:anti|counter)-\s?[a-z-]+\s+)?)(?P<kind>law|legislation)\b"
+)
+# an instrument about a law ("Guidelines on the Implementation of the Law on ...", "Amendments to the ... Law"):
+# the law it is about is part of its name
+_ABOUT_LAW_BEFORE = re.compile(
+    r"\b(?:Guidelines|Amendments?|Regulations?|Rules|Regulations)\s+(?:on|to|for|of)\s+(?:the\s+)?"
+    r"(?:(?:Implementation|Application|Enforcement)\s+of\s+(?:the\s+)?)?$"
 )
 _CONSTITUTION = re.compile(r"\b(?:(?P<own>[A-Z][a-z]+(?:'s)?)\s+)?(?P<c>[Cc]onstitution)\b")
 _SUB_DECREE = re.compile(
@@ -114,8 +129,6 @@ _NOT_LAWS = {
     "Law Institute",
     "Law Department",
     "Law Office",
-    "Law and Foreign",
-    "Law and Legal",
 }
 
 
@@ -212,6 +225,8 @@ class _LawExtractor:
         self.cable = cable
         self.resolver = _LawResolver(cable)
         self.number_years: dict[str, str] = {}
+        self.year_refs: dict[str, int] = {}  # placeholder law name -> the year it was referred to by
+        self.same_as: dict[str, KnownLaw] = {}  # a law's name -> the law it is another designation of
         # a country with no anti-trafficking law yet: every generic reference is to the draft
         body = " ".join(p.text for p in cable.paragraphs)
         self.draft_only = False
@@ -257,7 +272,15 @@ class _LawExtractor:
                             char_end=raw_end,
                         )
                     )
+        for mention in mentions:
+            other = self.same_as.get(mention.name)
+            if other is not None:
+                mention.name, mention.country = other.name, other.country
+                mention.enacted_date = mention.enacted_date or other.enacted_date
         mentions = _merge_variants(mentions)
+        self._resolve_year_refs(mentions)
+        _merge_compounds(mentions)
+        self._resolve_generic_trafficking_law(mentions)
         # one enactment date per law across the cable
         dates: dict[str, dt.date] = {}
         for mention in mentions:
@@ -275,10 +298,20 @@ class _LawExtractor:
 
         self._aliases(text, found, free)
         self._numbered(text, found, free)
+        self._year_laws(text, found, free)
         self._trafficking(text, found, free)
         self._formal(text, found, free)
         self._generic(text, found, free)
         found.sort(key=lambda f: f.start)
+        # "the Anti-Trafficking in Persons Act of 2003 (Republic Act 9208)": one law, two designations
+        for first, second in zip(found, found[1:], strict=False):
+            if (
+                first.law.name != second.law.name
+                and re.fullmatch(r"[^()]{0,12}\(\s*", text[first.end : second.start])
+                and re.match(r"\s*\)", text[second.end :])
+                and not second.law.aliases
+            ):
+                self.same_as.setdefault(second.law.name, first.law)
         self._dates(text, found)
         self._articles(text, found)
         return found
@@ -287,6 +320,8 @@ class _LawExtractor:
         for surface, law in self.resolver.aliases:
             flags = 0 if surface.isupper() or len(surface.split()) == 1 else re.IGNORECASE
             for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, flags):
+                if _ABOUT_LAW_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
+                    continue  # "Guidelines on the Implementation of the <law>": the guidelines are the mention
                 if free(match.start(), match.end()):
                     found.append(_Found(match.start(), match.end(), law, match.group(0)))
 
@@ -329,7 +364,9 @@ class _LawExtractor:
             if not free(start, end) or len(name.split()) < 2 and name not in {"Constitution"}:
                 continue
             if any(bad in text[start : end + 20] for bad in _NOT_LAWS) or re.match(
-                r"\s+(?:and\s+[A-Z]\w+\s+)*(?:Enforcement|Directorate|Department|School|Faculty|Institute|Center|Firm)",
+                # "International Law and Foreign Relations Directorate": the law names a body
+                r"\s+(?:and\s+)?(?:[A-Z]\w+\s+){0,3}(?:Enforcement|Directorate|Department|School|Faculty|Institute|"
+                r"Center|Firm)",
                 text[end:],
             ):
                 continue
@@ -360,6 +397,65 @@ class _LawExtractor:
         country = ADJECTIVE_COUNTRY.get(words[0].lower()) if len(words) > 1 else None
         country = country or self.resolver.country
         return self.resolver.new(f"{_demonym(country)} Constitution" if country else "Constitution", None, country)
+
+    def _year_laws(self, text: str, found: list[_Found], free) -> None:
+        for match in _YEAR_LAW.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            topic = re.sub(r"\s+", " ", match.group("topic")).replace("- ", "-").strip()
+            name = f"{topic} law" if topic else f"{match.group('year')} law"
+            law = self.resolver.new(name, dt.date(int(match.group("year")), 1, 1), self.resolver.country)
+            self.year_refs[law.name] = int(match.group("year"))
+            found.append(_Found(match.start(), match.end(), law, match.group(0)))
+
+    def _resolve_year_refs(self, mentions: list[LawMention]) -> None:
+        """A law referred to by its year is the one law of that year the cable names, or the seed's law of
+        the country enacted that year; otherwise it keeps its descriptive name."""
+        for name, year in self.year_refs.items():
+            anti_trafficking = bool(re.match(r"(?:anti|counter)-(?:tip|trafficking|human)", name, re.IGNORECASE))
+            named = {
+                m.name: m
+                for m in mentions
+                if m.name not in self.year_refs and m.enacted_date and m.enacted_date.year == year
+            }
+            seed = {
+                law.name: law
+                for law in self.resolver.laws
+                if law.country == self.resolver.country and law.enacted_date and law.enacted_date.year == year
+            }
+            candidates = {**{n: (law.country, law.enacted_date) for n, law in seed.items()}}
+            candidates.update({n: (m.country, m.enacted_date) for n, m in named.items()})
+            if anti_trafficking and len(candidates) > 1:
+                candidates = {n: c for n, c in candidates.items() if "Trafficking" in n} or candidates
+            if len(candidates) != 1:
+                continue
+            ((target, (country, enacted)),) = candidates.items()
+            for mention in mentions:
+                if mention.name == name:
+                    mention.name, mention.country = target, country
+                    mention.enacted_date = enacted or mention.enacted_date
+
+    def _resolve_generic_trafficking_law(self, mentions: list[LawMention]) -> None:
+        """ "The anti-TIP law" is the country's anti-trafficking law the cable names in full, when it names one."""
+        generic = "anti-TIP law"
+        if not any(m.name == generic for m in mentions):
+            return
+        named = {
+            m.name: m
+            for m in mentions
+            if m.name != generic
+            and m.country == self.resolver.country
+            and re.search(r"\bTrafficking\b", m.name)
+            and re.match(r"(?:Law|Act)\b|.*\b(?:Law|Act)$", m.name)
+            and not re.search(r"\b(?:Guidelines|Amendments?|Regulations?|draft)\b", m.name, re.IGNORECASE)
+        }
+        if len(named) != 1:
+            return
+        (target,) = named.values()
+        for mention in mentions:
+            if mention.name == generic:
+                mention.name, mention.country = target.name, target.country
+                mention.enacted_date = mention.enacted_date or target.enacted_date
 
     def _trafficking(self, text: str, found: list[_Found], free) -> None:
         resolver = self.resolver
@@ -513,6 +609,32 @@ def _merge_variants(mentions: list[LawMention]) -> list[LawMention]:
             seen.append(mention)
         kept.append(mention)
     return kept
+
+
+def _merge_compounds(mentions: list[LawMention]) -> None:
+    """A compound name is the prepositional one of the same cable: "Prostitution Law" is the "Law for Combating
+    Prostitution", "Labor Code" the "Code of Labor" (one such law only)."""
+    names = list(dict.fromkeys(m.name for m in mentions))
+    for name in names:
+        words = law_key(name).split()
+        if len(words) != 2 or words[1] not in {"law", "code", "act", "decree"}:
+            continue
+        topic, head = words
+        matches = [
+            other
+            for other in names
+            if other != name
+            and law_key(other).startswith(head + " ")
+            and law_key(other).split()[-1] == topic
+            and len(law_key(other).split()) <= 5
+        ]
+        if len(matches) != 1:
+            continue
+        target = next(m for m in mentions if m.name == matches[0])
+        for mention in mentions:
+            if mention.name == name:
+                mention.name, mention.country = target.name, target.country
+                mention.enacted_date = mention.enacted_date or target.enacted_date
 
 
 def _expand(numbers: str) -> list[str]:

@@ -155,8 +155,9 @@ MULTIWORD_HEADS = ("Task Force", "Working Group", "Prosecutor's Office", "Red Cr
 POLICE_HINTS = re.compile(
     r"\b(?:Police|Gendarmerie|Jandarma|Brigade|Commissariat|Coast Guard"
     r"|Anti-(?:Human )?Trafficking"
-    r"(?: and Juvenile Protection)? (?:Unit|Department|Police)|Investigat\w+ (?:Division|Corps)"
-    r"|Criminal \w+ Unit|Bureau for Investigations|Department of Anti-)",
+    r"(?: and [A-Z][a-z]+(?: [A-Z][a-z]+)?)? (?:Unit|Department|Police|Division|Bureau|Squad)"
+    r"|Investigat\w+ (?:Division|Corps|Unit|Department)"
+    r"|Criminal \w+ Unit|Bureau (?:for|of) (?:Criminal )?Investigations?|Department of Anti-)",
     re.IGNORECASE,
 )
 INTERNATIONAL_HINTS = re.compile(

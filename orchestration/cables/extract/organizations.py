@@ -410,7 +410,6 @@ ACRONYM_STOP = {
     "FS",
     "TVPA",
     "PROTECT",
-    "LOPNA",
     "REF",
     "REFTEL",
     "SEPTEL",
@@ -432,10 +431,7 @@ ACRONYM_STOP = {
     "GOVERNMENT",
     "SUMMARY",
     "NPA",
-    "LMIS",
     "CTIP",
-    "I/J",
-    "FE-OC",
     "DVD",
     "SMS",
     "SIM",
@@ -615,6 +611,11 @@ WEAK_HEADS = {
     "Center",
     "Centre",
 }
+# what an acronym the cable defines stands for when it is a law, plan or system rather than a body
+# ("Labor Migration Information System (LMIS)", "Organic Law for the Protection of Children (LOPNA)")
+_NOT_BODY_HEAD = re.compile(
+    r"\b(?:Law|Act|Code|Decree|Convention|Protocol|Plan|System|Strategy|Policy|Report|Database|Survey|Index)\b"
+)
 _PARTICIPLE = re.compile(
     r"-(?:based|designated|established|funded|run|led|sponsored|backed|owned|affiliated|operated|"
     r"supported|related|organized|hosted|managed|trained|financed|assisted)\b"
@@ -658,14 +659,15 @@ class _Resolver:
             if known.acronym:
                 self.by_acronym.setdefault(known.acronym, org)
         self.defined: dict[str, Org] = {}
+        self.not_bodies: set[str] = set()  # acronyms the cable defines as laws, plans or systems
 
     def _org(self, name: str, acronym: str | None, org_type: str, country: str | None) -> Org:
         if org_type in NATIONAL_TYPES and not country:
             country = self.country
         return Org(name, acronym, org_type, country)
 
-    def define(self, acronym: str, expansion: str) -> None:
-        """An acronym the cable itself defines (glossary or inline)."""
+    def define(self, acronym: str, expansion: str, parent: Org | None = None) -> None:
+        """An acronym the cable itself defines (glossary or inline); `parent` owns it ("the Ministry's Unit")."""
         expansion = re.sub(r"\s+", " ", expansion).strip().rstrip(".,;")
         expansion = re.sub(r"^(?:the|The)\s+", "", expansion)
         expansion = re.sub(r"\s*\((?:local|formerly|see|i\.e\.|in )[^)]*\)$", "", expansion)
@@ -676,6 +678,8 @@ class _Resolver:
             org = known
         else:
             org = self._new(expansion, acronym)
+            if parent is not None and parent.org_type in NATIONAL_TYPES and org.org_type in {"ngo", "other"}:
+                org = Org(org.name, org.acronym, parent.org_type, parent.country)  # a unit of a national body
         self.defined[acronym] = org
         self.by_acronym[acronym] = org
         self.by_key.setdefault(norm_key(expansion), org)
@@ -704,7 +708,11 @@ class _Resolver:
             return None
         initials = "".join(w[0] for w in self.country.split() if w[0].isupper())
         if token in (f"GO{initials}", f"GO{self.country[0]}") or token == "RTG" and self.country == "Thailand":
-            return self.host_government()
+            government = self.host_government()
+            if government.acronym is None:  # the cable's own abbreviation names the host government
+                government = Org(government.name, token, government.org_type, government.country)
+                self.by_acronym.setdefault(token, government)
+            return government
         return None
 
     def host_government(self) -> Org:
@@ -760,6 +768,9 @@ class _Resolver:
         match = re.fullmatch(r"(?:(?:U\.S\.|American|US)\s+)?Embassy(?:\s+([A-Z][\w ]+))?", phrase)
         if match and (not match.group(1) or (self.city and match.group(1).strip() == self.city)):
             return self.us_embassy()
+        match = re.fullmatch(r"([A-Z][a-z]+)\s+[Gg]overnment", phrase)
+        if match and self.country and ADJECTIVE_COUNTRY.get(match.group(1).lower()) == self.country:
+            return self.host_government()  # "the Egyptian Government": the host government
         match = re.fullmatch(r"(?:Royal\s+)?Government\s+of\s+(?:the\s+)?(.+)", phrase)
         if match:
             country = ADJECTIVE_COUNTRY.get(match.group(1).lower())
@@ -955,7 +966,11 @@ class _Extractor:
                 continue
             phrase = _text(before, tokens)
             if self._plausible_definition(phrase, acronym):
-                self.resolver.define(acronym, phrase)
+                owner = re.search(r"([A-Z][\w ,'’-]*?)(?:'s|’s|'|’)\s*$", before[: tokens[0][1]])
+                parent = self.resolver.resolve_phrase(owner.group(1).strip()) if owner else None
+                self.resolver.define(acronym, phrase, parent)
+            elif _NOT_BODY_HEAD.search(phrase) and not has_head(phrase):
+                self.resolver.not_bodies.add(acronym)
         for match in re.finditer(r"\b([A-Z][A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{6,120})\)", text):
             acronym, phrase = match.groups()
             if _is_acronym(acronym) and acronym not in ACRONYM_STOP and acronym not in self.resolver.defined:
@@ -963,8 +978,10 @@ class _Extractor:
                     self.resolver.define(acronym, phrase)
 
     def _plausible_definition(self, phrase: str, acronym: str) -> bool:
-        if re.search(r"\b(?:Law|Act|Code|Plan|System|Report|Memorandum|Persons|Decree|Convention|Protocol)$", phrase):
+        if re.search(r"\b(?:Law|Act|Code|Plan|System|Report|Memorandum|Decree|Convention|Protocol)$", phrase):
             return False
+        if re.search(r"\bPersons$", phrase) and not has_head(phrase):
+            return False  # "Trafficking in Persons (TIP)", but "Center to Combat Trafficking in Persons (CCTP)"
         if has_head(phrase) or self.resolver.lookup_name(phrase):
             return True
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", phrase) if w[0].isupper()).upper()
@@ -1025,6 +1042,15 @@ class _Extractor:
         spans.extend(self._demonym_spans(text))
         spans = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in priority)] + priority
         spans = [s for s in spans if not re.match(r"\s+(?:Law|Act|Code|Decree)\b", text[s.end : s.end + 8])]
+        # "Department Order 95", "Ministerial Circular": an instrument a body issues, not the body
+        spans = [
+            s
+            for s in spans
+            if not re.search(
+                r"\s(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation)s?$",
+                text[s.start : s.end],
+            )
+        ]
         spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
         kept: list[_Span] = []
         for span in spans:
@@ -1188,7 +1214,7 @@ class _Extractor:
         org = self.resolver.by_acronym.get(token) or self.resolver.government_acronym(token)
         if org:
             return org
-        if token in ACRONYM_STOP or token.upper() in ACRONYM_STOP:
+        if token in ACRONYM_STOP or token.upper() in ACRONYM_STOP or token in self.resolver.not_bodies:
             return None
         # an acronym the cable never defines: keep it unless it is a word, a surname or a heading
         if (
@@ -1255,7 +1281,7 @@ class _Extractor:
 
     _DEMONYM_BODY = re.compile(
         r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.S\.)\s+(government|Government|authorities|police|Police|court|Court|"
-        r"embassy|Embassy|military)(s?)\b"
+        r"embassy|Embassy|military|Cooperation)(s?)\b"
     )
     _PLURAL_GOVS = re.compile(r"\b(U\.S\.|[A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+governments\b")
 
@@ -1274,6 +1300,8 @@ class _Extractor:
                 continue
             if country == "United States":
                 org = resolver.us_embassy() if body == "embassy" else resolver.by_acronym["USG"]
+            elif body == "cooperation" and country == resolver.country:
+                continue  # "French Cooperation": a donor's development cooperation agency, never the host's
             elif country == resolver.country:
                 if body == "government":
                     org = resolver.host_government()
@@ -1289,7 +1317,12 @@ class _Extractor:
                     continue  # "Cambodian courts", "Cambodian authorities": the system, not a body
             else:
                 org_type = {"police": "police", "court": "court"}.get(body, "foreign_government")
-                label = {"government": "Government", "authorities": "authorities", "embassy": "Embassy"}.get(body, body)
+                label = {
+                    "government": "Government",
+                    "authorities": "authorities",
+                    "embassy": "Embassy",
+                    "cooperation": "Cooperation",
+                }.get(body, body)
                 org = Org(f"{word} {label}", None, org_type, country)
             spans.append(_Span(start, end, org))
         for match in self._PLURAL_GOVS.finditer(text):
