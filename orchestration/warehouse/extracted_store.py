@@ -130,7 +130,7 @@ class ExtractionReport:
 def _rows(cable: Cable) -> dict[str, list[tuple]]:
     organizations = extract_organizations(cable)
     laws = extract_laws(cable)
-    metrics = extract_metrics(cable)
+    metrics = extract_metrics(cable, organizations)
     events = extract_events(cable)
     return {
         "organization_mentions": [

@@ -30,7 +30,7 @@ from orchestration.cables.extract.metric_periods import Period, find_periods
 from orchestration.cables.extract.metric_sources import OrgMention, SourceFinder
 from orchestration.cables.extract.numbers import FRACTIONS, SCALES, TENS, UNITS, NumberMatch, find_numbers
 from orchestration.cables.extract.organizations import extract_organizations
-from orchestration.cables.extract.records import MetricFact
+from orchestration.cables.extract.records import MetricFact, OrganizationMention
 from orchestration.cables.extract.reference import MEASURES_CSV
 from orchestration.cables.extract.sentences import split_sentences
 from orchestration.cables.model import Cable, Paragraph
@@ -457,10 +457,12 @@ def _skip(text: str, n: NumberMatch, periods: list[Period], previous_skipped: Nu
 # ---------------------------------------------------------------- extraction
 
 
-def extract_metrics(cable: Cable) -> list[MetricFact]:
-    """All numeric statistics of a cable, in text order."""
+def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | None = None) -> list[MetricFact]:
+    """All numeric statistics of a cable, in text order (pass the cable's organization mentions
+    when they are already extracted)."""
     host = _host_demonym(cable)
-    finder = SourceFinder(cable, extract_organizations(cable), host)
+    organizations = extract_organizations(cable) if organizations is None else organizations
+    finder = SourceFinder(cable, organizations, host)
     reporting = (cable.reporting_period_start, cable.reporting_period_end)
     candidates: list[_Candidate] = []
     for paragraph in cable.paragraphs:

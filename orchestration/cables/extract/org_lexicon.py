@@ -27,6 +27,7 @@ class KnownOrg:
     aliases: tuple[str, ...]
 
 
+@lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
     """Comparison key: lower case, letters and digits only, leading article dropped."""
     key = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'s ", " ").replace("’s ", " ")).strip()
@@ -55,6 +56,7 @@ def load_known_organizations(path: str | None = None) -> tuple[KnownOrg, ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=65536)
 def canonical_ministry(name: str) -> str:
     """'Interior Ministry' -> 'Ministry of Interior'; 'Ministry of the Interior' -> 'Ministry of Interior'."""
     name = re.sub(r"\s+", " ", name).strip()
