@@ -54,8 +54,8 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check orchestration expectations tests scripts
-	$(BIN)/ruff format --check orchestration expectations tests scripts
+	$(BIN)/ruff check orchestration expectations tests scripts benchmarks
+	$(BIN)/ruff format --check orchestration expectations tests scripts benchmarks
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format orchestration expectations tests scripts

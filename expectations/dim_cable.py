@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import great_expectations as gx
 import pandas as pd
+
+if TYPE_CHECKING:  # GX takes seconds to import: only the checks that run it pay for it
+    import great_expectations as gx
 
 TABLE = "marts.dim_cable"
 CABLE_ID_PATTERN = r"^\d{2}[A-Z][A-Z]*\d+$"
@@ -27,6 +30,8 @@ def prepare(frame: pd.DataFrame) -> pd.DataFrame:
 
 def build_suite() -> gx.ExpectationSuite:
     """The expectations on dim_cable."""
+    import great_expectations as gx
+
     expectations = gx.expectations
     checks = []
     checks.append(expectations.ExpectColumnValuesToBeUnique(column="cable_id"))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import great_expectations as gx
 import pandas as pd
+
+if TYPE_CHECKING:  # GX takes seconds to import: only the checks that run it pay for it
+    import great_expectations as gx
 
 TABLE = "marts.fct_event"
 ID_COLUMN = "event_id"
@@ -68,6 +71,8 @@ def _meta(check_name: str, severity: str) -> dict:
 
 def build_validity_suite() -> gx.ExpectationSuite:
     """Errors: an event that cannot be right as stored."""
+    import great_expectations as gx
+
     e = gx.expectations
     return gx.ExpectationSuite(
         name="fct_event_validity",
@@ -89,6 +94,8 @@ def build_validity_suite() -> gx.ExpectationSuite:
 
 def build_consistency_suite() -> gx.ExpectationSuite:
     """Warnings: the same one-off event given different dates."""
+    import great_expectations as gx
+
     e = gx.expectations
     return gx.ExpectationSuite(
         name="fct_event_consistency",

@@ -7,8 +7,12 @@ rows break them, and each broken expectation becomes findings named by its `chec
 
 from __future__ import annotations
 
-import great_expectations as gx
+from typing import TYPE_CHECKING
+
 import pandas as pd
+
+if TYPE_CHECKING:  # GX takes seconds to import: only the checks that run it pay for it
+    import great_expectations as gx
 
 TABLE = "marts.fct_metric"
 ID_COLUMN = "metric_id"
@@ -82,6 +86,8 @@ def _meta(check_name: str, severity: str) -> dict:
 
 def build_validity_suite(measures: list[str]) -> gx.ExpectationSuite:
     """Errors: a figure that cannot be right as stored."""
+    import great_expectations as gx
+
     e = gx.expectations
     return gx.ExpectationSuite(
         name="fct_metric_validity",
@@ -105,6 +111,8 @@ def build_validity_suite(measures: list[str]) -> gx.ExpectationSuite:
 
 def build_consistency_suite() -> gx.ExpectationSuite:
     """Warnings: figures a reader must not add up or take at face value."""
+    import great_expectations as gx
+
     e = gx.expectations
     return gx.ExpectationSuite(
         name="fct_metric_consistency",

@@ -12,11 +12,12 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import great_expectations as gx
 import pandas as pd
-from great_expectations.checkpoint import UpdateDataDocsAction
-from great_expectations.data_context.types.base import ProgressBarsConfig
+
+if TYPE_CHECKING:  # GX takes seconds to import: loading the code location should not pay for it
+    import great_expectations as gx
 
 DATASOURCE = "warehouse_frames"
 _contexts: dict[Path, object] = {}
@@ -62,6 +63,9 @@ def data_docs_index() -> Path:
 
 def get_context():
     """The file-backed GX context, created on first use."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     root = gx_root()
     if root not in _contexts:
         root.mkdir(parents=True, exist_ok=True)
@@ -131,6 +135,9 @@ def validate_frame(
 
     With `id_column`, each outcome lists the ids of the rows that broke the expectation.
     """
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
     context = get_context()
     try:
         datasource = context.data_sources.get(DATASOURCE)

@@ -41,3 +41,12 @@ def cable_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "cables"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(tmp_path_factory):
+    """Seeds plus the fixture cables, built twice through the Dagster CLI, once per session."""
+    from tests.e2e import build_twice
+
+    return build_twice(tmp_path_factory.mktemp("e2e"))
+

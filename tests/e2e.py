@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.conftest import ALL_CABLE_FILES, ROOT
 
@@ -73,10 +72,8 @@ def row_counts(path: Path) -> dict[str, int]:
         return {f"{s}.{t}": con.execute(f'select count(*) from {s}."{t}"').fetchone()[0] for s, t in tables}
 
 
-@pytest.fixture(scope="session")
-def built_warehouse(tmp_path_factory) -> BuiltWarehouse:
+def build_twice(tmp: Path) -> BuiltWarehouse:
     """Seeds plus the fixture cables, built twice through Dagster."""
-    tmp = tmp_path_factory.mktemp("e2e")
     cables_dir = tmp / "cables"
     cables_dir.mkdir()
     for path in ALL_CABLE_FILES:

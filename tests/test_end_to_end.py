@@ -7,10 +7,8 @@ import datetime as dt
 import duckdb
 import pytest
 
-from tests.e2e import built_warehouse  # noqa: F401  (session fixture)
 
-
-def test_dim_cable_has_the_seed_cable_with_correct_fields(built_warehouse):  # noqa: F811
+def test_dim_cable_has_the_seed_cable_with_correct_fields(built_warehouse):
     with duckdb.connect(str(built_warehouse.warehouse), read_only=True) as con:
         row = con.execute(
             "select subject, origin, signer, section_count, sent_at, reporting_period_start, reporting_period_end, "
@@ -33,7 +31,7 @@ def test_dim_cable_has_the_seed_cable_with_correct_fields(built_warehouse):  # n
     assert {"08PHNOMPENH955", "09STATE5577"} <= references
 
 
-def test_every_cable_of_the_folder_loads_and_no_paragraph_has_a_page_break(built_warehouse):  # noqa: F811
+def test_every_cable_of_the_folder_loads_and_no_paragraph_has_a_page_break(built_warehouse):
     with duckdb.connect(str(built_warehouse.warehouse), read_only=True) as con:
         loaded = {r[0] for r in con.execute("select cable_id from marts.dim_cable").fetchall()}
         page_breaks = con.execute(
@@ -45,7 +43,7 @@ def test_every_cable_of_the_folder_loads_and_no_paragraph_has_a_page_break(built
     assert quarantined == 0
 
 
-def test_the_run_is_recorded_in_the_dagster_instance_with_passing_checks(built_warehouse, monkeypatch):  # noqa: F811
+def test_the_run_is_recorded_in_the_dagster_instance_with_passing_checks(built_warehouse, monkeypatch):
     import dagster as dg
 
     monkeypatch.setenv("DAGSTER_HOME", str(built_warehouse.dagster_home))
@@ -65,19 +63,19 @@ def test_the_run_is_recorded_in_the_dagster_instance_with_passing_checks(built_w
     assert warnings == {"gx_fct_metric_consistency", "gx_fct_event_consistency"}
 
 
-def test_a_second_build_is_a_no_op_for_ingestion(built_warehouse):  # noqa: F811
+def test_a_second_build_is_a_no_op_for_ingestion(built_warehouse):
     assert built_warehouse.counts_after_second_run == built_warehouse.counts_after_first_run
     assert "loaded 0, replaced 0, removed 0, unchanged" in built_warehouse.second_run_log
 
 
-def test_gx_data_docs_are_built(built_warehouse):  # noqa: F811
+def test_gx_data_docs_are_built(built_warehouse):
     index = built_warehouse.reports / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     assert index.exists()
     assert "dim_cable" in index.read_text()
 
 
 @pytest.mark.parametrize("table", ["dim_cable", "bridge_cable_reference"])
-def test_marts_are_in_the_marts_schema(built_warehouse, table):  # noqa: F811
+def test_marts_are_in_the_marts_schema(built_warehouse, table):
     with duckdb.connect(str(built_warehouse.warehouse), read_only=True) as con:
         schemas = {
             r[0]

@@ -6,11 +6,10 @@ import duckdb
 import pytest
 
 from tests.conftest import ROOT
-from tests.e2e import built_warehouse  # noqa: F401  (session fixture)
 
 
 @pytest.fixture
-def con(built_warehouse):  # noqa: F811
+def con(built_warehouse):
     connection = duckdb.connect(str(built_warehouse.warehouse), read_only=True)
     yield connection
     connection.close()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import duckdb
 import great_expectations as gx
 import pandas as pd
@@ -14,21 +10,9 @@ import pytest
 from expectations.runner import data_docs_index, validate_frame
 from orchestration.quality.findings import Finding, replace_findings
 from orchestration.quality.report import render_findings
-from tests.conftest import ROOT
-from tests.e2e import built_warehouse  # noqa: F401  (session fixture)
+from tests.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium
 
 HOSTILE = "<script>alert('cable')</script> 5 victims"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = ROOT / "build" / "screenshots"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def test_cable_text_in_data_docs_is_escaped(tmp_path, monkeypatch):
@@ -61,15 +45,6 @@ def test_cable_text_in_the_findings_page_is_escaped(tmp_path):
     assert "&lt;script&gt;alert(" in page and "<script>" not in page
 
 
-def _browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Debian's chromium is needed at {CHROMIUM}: run `make browser`")
-        pytest.skip("chromium not installed (make browser)")
-    playwright = pytest.importorskip("playwright.sync_api")
-    return playwright.sync_playwright()
-
-
 @pytest.mark.parametrize(
     ("page_path", "expected_text", "screenshot"),
     [
@@ -77,12 +52,15 @@ def _browser():
         ("findings.html", "overlapping_statistics", "findings_report.png"),
     ],
 )
-def test_reports_open_in_a_browser(built_warehouse, tmp_path, page_path, expected_text, screenshot):  # noqa: F811
+def test_reports_open_in_a_browser(built_warehouse, tmp_path, page_path, expected_text, screenshot):
     page_file = built_warehouse.reports / page_path
     assert page_file.exists()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with _browser() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(page_file.as_uri())

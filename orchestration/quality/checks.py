@@ -11,7 +11,6 @@ from types import ModuleType
 
 import dagster as dg
 import duckdb
-import great_expectations as gx
 
 from expectations import dim_cable, fct_event, fct_metric
 from expectations.runner import data_docs_index, validate_frame
@@ -59,7 +58,7 @@ def gx_asset_check(suite_module: ModuleType, asset_key: list[str], description: 
 
 def findings_check(
     suite_module: ModuleType,
-    build_suite: Callable[[duckdb.DuckDBPyConnection], gx.ExpectationSuite],
+    build_suite: Callable[[duckdb.DuckDBPyConnection], "gx.ExpectationSuite"],  # noqa: F821
     name: str,
     severity: dg.AssetCheckSeverity,
     description: str,

@@ -7,12 +7,15 @@ import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
-import great_expectations as gx
 import pandas as pd
 
 from expectations.runner import SuiteOutcome, validate_frame
+
+if TYPE_CHECKING:
+    import great_expectations as gx
 
 DDL = """
 create schema if not exists quality;
