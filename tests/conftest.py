@@ -49,4 +49,3 @@ def built_warehouse(tmp_path_factory):
     from tests.e2e import build_twice
 
     return build_twice(tmp_path_factory.mktemp("e2e"))
-
