@@ -11,4 +11,5 @@ select
     quote,
     char_start,
     char_end
-from {{ ref('int_events_resolved') }}
+from {{ ref("int_events_resolved") }}
+order by cable_id, event_index

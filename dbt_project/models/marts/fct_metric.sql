@@ -42,3 +42,4 @@ from metrics
 left join overlap_groups using (metric_id)
 left join conflicts using (metric_id)
 left join restatements using (metric_id)
+order by metrics.cable_id, metrics.metric_index
