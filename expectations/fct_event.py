@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from expectations.runner import finding_meta
+
 if TYPE_CHECKING:  # GX takes seconds to import: only the checks that run it pay for it
     import great_expectations as gx
 
@@ -65,10 +67,6 @@ def prepare(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _meta(check_name: str, severity: str) -> dict:
-    return {"check_name": check_name, "severity": severity}
-
-
 def build_validity_suite() -> gx.ExpectationSuite:
     """Errors: an event that cannot be right as stored."""
     import great_expectations as gx
@@ -77,17 +75,21 @@ def build_validity_suite() -> gx.ExpectationSuite:
     return gx.ExpectationSuite(
         name="fct_event_validity",
         expectations=[
-            e.ExpectColumnValuesToBeUnique(column="event_id", meta=_meta("duplicate_event_id", "error")),
+            e.ExpectColumnValuesToBeUnique(column="event_id", meta=finding_meta("duplicate_event_id", "error")),
             e.ExpectColumnValuesToBeInSet(
-                column="event_type", value_set=EVENT_TYPES, meta=_meta("unknown_event_type", "error")
+                column="event_type", value_set=EVENT_TYPES, meta=finding_meta("unknown_event_type", "error")
             ),
             e.ExpectColumnValuesToBeInSet(
-                column="date_precision", value_set=["day", "month", "year"], meta=_meta("unknown_precision", "error")
+                column="date_precision",
+                value_set=["day", "month", "year"],
+                meta=finding_meta("unknown_precision", "error"),
             ),
             e.ExpectColumnValuesToBeInSet(
-                column="provenance_shows_quote", value_set=[True], meta=_meta("provenance_mismatch", "error")
+                column="provenance_shows_quote", value_set=[True], meta=finding_meta("provenance_mismatch", "error")
             ),
-            e.ExpectColumnValuesToBeInSet(column="keys_resolve", value_set=[True], meta=_meta("orphan_key", "error")),
+            e.ExpectColumnValuesToBeInSet(
+                column="keys_resolve", value_set=[True], meta=finding_meta("orphan_key", "error")
+            ),
         ],
     )
 
@@ -101,7 +103,7 @@ def build_consistency_suite() -> gx.ExpectationSuite:
         name="fct_event_consistency",
         expectations=[
             e.ExpectColumnValuesToBeNull(
-                column="date_conflict_group", meta=_meta("conflicting_event_dates", "warning")
+                column="date_conflict_group", meta=finding_meta("conflicting_event_dates", "warning")
             ),
         ],
     )

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from expectations.runner import finding_meta
+
 if TYPE_CHECKING:  # GX takes seconds to import: only the checks that run it pay for it
     import great_expectations as gx
 
@@ -80,10 +82,6 @@ def prepare(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _meta(check_name: str, severity: str) -> dict:
-    return {"check_name": check_name, "severity": severity}
-
-
 def build_validity_suite(measures: list[str]) -> gx.ExpectationSuite:
     """Errors: a figure that cannot be right as stored."""
     import great_expectations as gx
@@ -92,19 +90,25 @@ def build_validity_suite(measures: list[str]) -> gx.ExpectationSuite:
     return gx.ExpectationSuite(
         name="fct_metric_validity",
         expectations=[
-            e.ExpectColumnValuesToBeUnique(column="metric_id", meta=_meta("duplicate_metric_id", "error")),
-            e.ExpectColumnValuesToBeBetween(column="value", min_value=0, meta=_meta("negative_value", "error")),
-            e.ExpectColumnValuesToBeInSet(column="measure", value_set=measures, meta=_meta("unknown_measure", "error")),
+            e.ExpectColumnValuesToBeUnique(column="metric_id", meta=finding_meta("duplicate_metric_id", "error")),
+            e.ExpectColumnValuesToBeBetween(column="value", min_value=0, meta=finding_meta("negative_value", "error")),
             e.ExpectColumnValuesToBeInSet(
-                column="period_is_ordered", value_set=[True], meta=_meta("period_start_after_end", "error")
+                column="measure", value_set=measures, meta=finding_meta("unknown_measure", "error")
             ),
             e.ExpectColumnValuesToBeInSet(
-                column="period_within_cable_date", value_set=[True], meta=_meta("period_after_cable_date", "error")
+                column="period_is_ordered", value_set=[True], meta=finding_meta("period_start_after_end", "error")
             ),
             e.ExpectColumnValuesToBeInSet(
-                column="provenance_shows_figure", value_set=[True], meta=_meta("provenance_mismatch", "error")
+                column="period_within_cable_date",
+                value_set=[True],
+                meta=finding_meta("period_after_cable_date", "error"),
             ),
-            e.ExpectColumnValuesToBeInSet(column="keys_resolve", value_set=[True], meta=_meta("orphan_key", "error")),
+            e.ExpectColumnValuesToBeInSet(
+                column="provenance_shows_figure", value_set=[True], meta=finding_meta("provenance_mismatch", "error")
+            ),
+            e.ExpectColumnValuesToBeInSet(
+                column="keys_resolve", value_set=[True], meta=finding_meta("orphan_key", "error")
+            ),
         ],
     )
 
@@ -117,20 +121,24 @@ def build_consistency_suite() -> gx.ExpectationSuite:
     return gx.ExpectationSuite(
         name="fct_metric_consistency",
         expectations=[
-            e.ExpectColumnValuesToBeNull(column="overlap_group", meta=_meta("overlapping_statistics", "warning")),
-            e.ExpectColumnValuesToBeNull(column="conflict_group", meta=_meta("conflicting_values", "warning")),
-            e.ExpectColumnValuesToBeNull(column="restates_metric_id", meta=_meta("restated_statistic", "info")),
+            e.ExpectColumnValuesToBeNull(
+                column="overlap_group", meta=finding_meta("overlapping_statistics", "warning")
+            ),
+            e.ExpectColumnValuesToBeNull(column="conflict_group", meta=finding_meta("conflicting_values", "warning")),
+            e.ExpectColumnValuesToBeNull(column="restates_metric_id", meta=finding_meta("restated_statistic", "info")),
             e.ExpectColumnValuesToNotBeInSet(
-                column="part_status", value_set=["parts_exceed_total"], meta=_meta("parts_exceed_total", "warning")
+                column="part_status",
+                value_set=["parts_exceed_total"],
+                meta=finding_meta("parts_exceed_total", "warning"),
             ),
             e.ExpectColumnValuesToNotBeInSet(
-                column="part_status", value_set=["parts_do_not_sum"], meta=_meta("parts_do_not_sum", "info")
+                column="part_status", value_set=["parts_do_not_sum"], meta=finding_meta("parts_do_not_sum", "info")
             ),
             e.ExpectColumnValuesToBeNull(
-                column="enclosing_metric_id", meta=_meta("subperiod_exceeds_period", "warning")
+                column="enclosing_metric_id", meta=finding_meta("subperiod_exceeds_period", "warning")
             ),
             e.ExpectColumnValuesToBeNull(
-                column="earlier_cumulative_metric_id", meta=_meta("cumulative_decreased", "warning")
+                column="earlier_cumulative_metric_id", meta=finding_meta("cumulative_decreased", "warning")
             ),
         ],
     )

@@ -51,6 +51,11 @@ class SuiteOutcome:
         return [outcome for outcome in self.outcomes if not outcome.success]
 
 
+def finding_meta(check_name: str, severity: str) -> dict:
+    """Expectation meta naming the finding category its failures stand for, and its severity."""
+    return {"check_name": check_name, "severity": severity}
+
+
 def gx_root() -> Path:
     """Folder holding the GX project (its `gx/` configuration, results and Data Docs; git-ignored)."""
     return Path(os.environ.get("REPORTS_DIR", "build"))

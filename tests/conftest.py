@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 
 import pytest
 
-from orchestration.cables.model import Cable
+from orchestration.cables.model import Cable, GlossaryEntry, Paragraph
 from orchestration.cables.parser import read_cable_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,3 +50,34 @@ def built_warehouse(tmp_path_factory):
     from tests.e2e import build_twice
 
     return build_twice(tmp_path_factory.mktemp("e2e"))
+
+
+def sentence_cable(
+    text: str,
+    origin: str = "Embassy Phnom Penh",
+    sent: dt.datetime | None = None,
+    glossary: list[GlossaryEntry] | None = None,
+) -> Cable:
+    """A one-paragraph cable around a real sentence, for extractor tests on single sentences."""
+    sent = sent or dt.datetime(2009, 2, 19)
+    paragraph = Paragraph(
+        ordinal=1,
+        label="1",
+        section="1",
+        classification_mark=None,
+        heading=None,
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        offsets=list(range(len(text))),
+    )
+    return Cable(
+        cable_id="TEST",
+        subject="TEST",
+        header_date=sent,
+        classification="UNCLASSIFIED",
+        origin=origin,
+        sent_at=sent,
+        glossary=glossary or [],
+        paragraphs=[paragraph],
+    )

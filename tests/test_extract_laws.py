@@ -3,50 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from orchestration.cables.extract.law_lexicon import law_key, load_known_laws, parse_date
 from orchestration.cables.extract.laws import extract_laws
-from orchestration.cables.model import Cable, Paragraph
-from orchestration.cables.parser import decode_cable, parse_cable
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-FIXTURES = ROOT / "tests" / "fixtures" / "cables"
+from orchestration.cables.model import Cable
+from tests.conftest import cable as load
+from tests.conftest import raw_text, sentence_cable
 
 LAW_1996 = "Law on the Suppression of the Kidnapping, Trafficking and Exploitation of Humans"
 LAW_2008 = "Law on Suppression of Human Trafficking and Sexual Exploitation"
-
-
-def load(name: str) -> Cable:
-    folder = SEEDS if (SEEDS / f"{name}.txt").exists() else FIXTURES
-    return parse_cable(decode_cable((folder / f"{name}.txt").read_bytes()))
-
-
-def sentence_cable(text: str, origin: str = "Embassy Phnom Penh", sent: dt.datetime | None = None) -> Cable:
-    sent = sent or dt.datetime(2009, 2, 19)
-    paragraph = Paragraph(
-        ordinal=1,
-        label="1",
-        section="1",
-        classification_mark=None,
-        heading=None,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-        offsets=list(range(len(text))),
-    )
-    return Cable(
-        cable_id="TEST",
-        subject="TEST",
-        header_date=sent,
-        classification="UNCLASSIFIED",
-        origin=origin,
-        sent_at=sent,
-        paragraphs=[paragraph],
-    )
 
 
 def names(cable: Cable) -> set[str]:
@@ -179,7 +146,7 @@ def test_not_laws() -> None:
 
 
 def test_spans_point_into_the_raw_text(cambodia_2009: Cable) -> None:
-    raw = decode_cable((SEEDS / "09PHNOMPENH114.txt").read_bytes())
+    raw = raw_text("09PHNOMPENH114")
     mentions = extract_laws(cambodia_2009)
     assert len(mentions) > 20
     for mention in mentions:

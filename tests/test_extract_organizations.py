@@ -2,50 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
 from orchestration.cables.extract.org_countries import country_of_origin
 from orchestration.cables.extract.org_lexicon import canonical_ministry, load_known_organizations
 from orchestration.cables.extract.organizations import extract_organizations
-from orchestration.cables.model import Cable, GlossaryEntry, Paragraph
-from orchestration.cables.parser import decode_cable, parse_cable
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-FIXTURES = ROOT / "tests" / "fixtures" / "cables"
-
-
-def load(name: str) -> Cable:
-    folder = SEEDS if (SEEDS / f"{name}.txt").exists() else FIXTURES
-    return parse_cable(decode_cable((folder / f"{name}.txt").read_bytes()))
-
-
-def sentence_cable(text: str, origin: str = "Embassy Phnom Penh", glossary: list[GlossaryEntry] | None = None) -> Cable:
-    """A one-paragraph cable around a real sentence (offsets are the identity)."""
-    paragraph = Paragraph(
-        ordinal=1,
-        label="1",
-        section="1",
-        classification_mark=None,
-        heading=None,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-        offsets=list(range(len(text))),
-    )
-    return Cable(
-        cable_id="TEST",
-        subject="TEST",
-        header_date=dt.datetime(2009, 2, 1),
-        classification="UNCLASSIFIED",
-        origin=origin,
-        sent_at=dt.datetime(2009, 2, 1),
-        glossary=glossary or [],
-        paragraphs=[paragraph],
-    )
+from orchestration.cables.model import Cable, GlossaryEntry
+from tests.conftest import cable as load
+from tests.conftest import raw_text, sentence_cable
 
 
 def identities(cable: Cable) -> set[tuple[str, str | None]]:
@@ -208,7 +172,7 @@ def test_person_titles_are_not_part_of_names() -> None:
 
 
 def test_spans_point_into_the_raw_text(cambodia_2009: Cable) -> None:
-    raw = decode_cable((SEEDS / "09PHNOMPENH114.txt").read_bytes())
+    raw = raw_text("09PHNOMPENH114")
     mentions = extract_organizations(cambodia_2009)
     assert len(mentions) > 100
     for mention in mentions:
