@@ -2,37 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+from orchestration.cables.dates import MONTHS, month_end
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -56,10 +31,6 @@ class Period:
 
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
-
-
-def _last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -152,10 +123,10 @@ def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | Non
                 y2 = int(g["y2"])
                 m1, m2 = _month(g["m1"]), _month(g["m2"])
                 y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
-                add(m, dt.date(y1, m1, 1), _last_day(y2, m2))
+                add(m, dt.date(y1, m1, 1), month_end(y2, m2))
             elif kind == "month":
                 year, month = int(g["y"]), _month(g["m"])
-                add(m, dt.date(year, month, 1), _last_day(year, month))
+                add(m, dt.date(year, month, 1), month_end(year, month))
             elif kind == "yearrange":
                 y1 = int(g["y1"])
                 y2 = int(g["y2"]) if g["y2"] else (y1 // 100) * 100 + int(g["y3"])
