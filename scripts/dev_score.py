@@ -3,7 +3,11 @@
 Not part of the product (the product builds the same marts through Dagster and dbt); this is
 for iterating on an extractor in seconds:
 
-    .venv/bin/python scripts/dev_score.py --cables seeds ../shared/cables --gold ../shared/gold [--detail]
+    .venv/bin/python scripts/dev_score.py --cables seeds tests/fixtures/cables --gold tests/fixtures/gold [--detail]
+
+`--general DIR` also runs the extractors on a folder of general cables (for example
+tests/fixtures/corpus/txt) and prints what they should hardly ever yield there: victim and
+enforcement figures in cables that are not about trafficking in persons.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ def main() -> int:
     parser.add_argument("--gold", required=True)
     parser.add_argument("--detail", action="store_true")
     parser.add_argument("--db", default=None)
+    parser.add_argument("--general", default=None, help="folder of general cables to count noise on")
+    parser.add_argument("--scorer", default=None, help="score_extraction.py (default: ../shared/eval)")
     args = parser.parse_args()
     cables = []
     for folder in args.cables:
@@ -47,7 +53,7 @@ def main() -> int:
     db = args.db or str(Path(tempfile.mkdtemp()) / "dev.duckdb")
     con = duckdb.connect(db)
     con.execute("create schema marts")
-    con.execute("create table marts.dim_cable(cable_id varchar)")
+    con.execute("create table marts.dim_cable(cable_id varchar, origin varchar)")
     con.execute(
         "create table marts.fct_metric(cable_id varchar, value double, measure varchar, source_org varchar,"
         " period_start date, period_end date)"
@@ -62,7 +68,7 @@ def main() -> int:
     orgs_seen: dict[tuple, str] = {}
     laws_seen: dict[str, str] = {}
     for cable in cables:
-        con.execute("insert into marts.dim_cable values (?)", [cable.cable_id])
+        con.execute("insert into marts.dim_cable values (?, ?)", [cable.cable_id, cable.origin])
         for fact in metrics(cable) if metrics else []:
             con.execute(
                 "insert into marts.fct_metric values (?,?,?,?,?,?)",
@@ -90,9 +96,39 @@ def main() -> int:
     for name, key in laws_seen.items():
         con.execute("insert into marts.dim_law values (?,?)", [key, name])
     con.close()
-    scorer = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_extraction.py"
+    scorer = args.scorer or Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_extraction.py"
     command = [sys.executable, str(scorer), "--db", db, "--gold", args.gold] + (["--detail"] if args.detail else [])
-    return subprocess.call(command)
+    status = subprocess.call(command)
+    if args.general and metrics:
+        _general_noise(Path(args.general), metrics, organizations)
+    return status
+
+
+def _general_noise(folder: Path, metrics, organizations) -> None:
+    """Victim and enforcement figures found in cables that are not about trafficking in persons."""
+    from collections import Counter
+
+    tip_words = ("TRAFFICKING", "TIP ", "KTIP")
+    general, by_measure, examples = 0, Counter(), []
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            cable = parse_cable(decode_cable(path.read_bytes()))
+        except Exception:  # noqa: BLE001 - unparseable files are the parser's business, not this count's
+            continue
+        if "KTIP" in cable.tags or any(word in (cable.subject or "").upper() for word in tip_words):
+            continue
+        general += 1
+        for fact in metrics(cable, organizations(cable) if organizations else None):
+            if fact.measure.startswith("victims_") or fact.measure in ("arrests", "convictions", "prosecutions"):
+                by_measure[fact.measure] += 1
+                examples.append(f"{cable.cable_id} {fact.value:g} {fact.measure}: {fact.quote[:100]}")
+    victims = sum(n for measure, n in by_measure.items() if measure.startswith("victims_"))
+    print(
+        f"general  cables={general} victims_*={victims} ({1000 * victims / max(general, 1):.1f} per 1,000)"
+        f" enforcement={dict(by_measure)}"
+    )
+    for line in examples[:40]:
+        print(f"           {line}")
 
 
 if __name__ == "__main__":
