@@ -56,6 +56,7 @@ class MetricFact:
     quote: str = ""  # the sentence, as clean text
     char_start: int = 0  # span of the figure itself in the raw text
     char_end: int = 0
+    tip_context: bool = False  # stated where the cable speaks of trafficking in persons (extract/topic.py)
 
 
 @dataclass
@@ -73,3 +74,4 @@ class EventFact:
     quote: str
     char_start: int  # span of the sentence in the raw text
     char_end: int
+    tip_context: bool = False  # stated where the cable speaks of trafficking in persons (extract/topic.py)
