@@ -1,53 +1,138 @@
-"""Ingest assets: the cable folder becomes the verbatim and parsed `raw` tables."""
+"""Ingest and extraction assets: plan the build, process batches of cables in parallel, load once.
+
+A graph of three steps backs the `raw` and `extracted` tables:
+- `plan_cables` compares the input folder with the warehouse and cuts the work into batches;
+- `process_cables` runs once per batch (in parallel under the multiprocess or Dask executor):
+  parse and extract, write Parquet, never touch the warehouse;
+- `load_cables`, the one writer, loads every batch in one transaction.
+"""
+
+import datetime as dt
+from pathlib import Path
 
 import dagster as dg
 
 from orchestration.metadata import table_metadata
 from orchestration.resources import CableSourceResource, WarehouseResource
-from orchestration.warehouse.raw_store import ingest_folder
+from orchestration.warehouse.batch import process_batch
+from orchestration.warehouse.extracted_store import extractor_version
+from orchestration.warehouse.load import load_build
+from orchestration.warehouse.plan import DEFAULT_BATCH_SIZE, Plan, plan_build
+from orchestration.warehouse.sources import list_sources
+from orchestration.warehouse.tables import ensure_schema
 
 RAW_TABLES = {
-    "cable_texts": ("Verbatim cable files, byte for byte, with their SHA-256.", "cable_id, source_file, byte_length"),
+    "cable_versions": ("Every version of every cable source, byte for byte, with its SHA-256.", "source_key, cable_id"),
+    "cable_texts": (
+        "The version of each cable the warehouse shows (a view of cable_versions).",
+        "cable_id, source_key",
+    ),
     "cables": ("One parsed row per cable: header, routing block and body fields.", "cable_id, subject, sent_at"),
-    "paragraphs": ("Numbered paragraphs with clean text and offsets into the raw text.", "cable_id, section, text"),
+    "paragraphs": ("Paragraphs with clean text and offsets into the raw text.", "cable_id, section, text"),
     "references": ("Cables cited in REF blocks, as canonical cable ids.", "*"),
+    "non_cable_references": ("References that are not cables (e-mails, reports, calls), as written.", "*"),
     "recipients": ("TO and INFO addressees of the routing block.", "*"),
     "glossary": ("Abbreviations glossaries: acronym and expansion.", "*"),
-    "quarantine": ("Files that could not be loaded, with the reason.", "source_file, kind, reason"),
+    "quarantine": ("Inputs that could not be loaded, with the reason.", "source_key, kind, reason"),
+    "ingest_log": ("What each build did with each input.", "build_id, action, source_key, detail"),
+}
+EXTRACTED_TABLES = {
+    "organization_mentions": ("Organizations named in each cable.", "cable_id, name, acronym, org_type"),
+    "law_mentions": ("Laws and legal instruments named in each cable.", "cable_id, name, enacted_date"),
+    "metrics": (
+        "Numeric statistics with measure, source, period, breakdown and provenance.",
+        "cable_id, section, value, measure, source_org, period_start, period_end",
+    ),
+    "events": ("Dated events with type, actors and law.", "cable_id, event_date, date_precision, event_type"),
+}
+OUTPUTS = {f"raw__{name}": ("raw", name, "ingest") for name in RAW_TABLES} | {
+    f"extracted__{name}": ("extracted", name, "extraction") for name in EXTRACTED_TABLES
 }
 
 
 class ReloadConfig(dg.Config):
-    """How much to redo: by default only what changed since the last run."""
+    """How much to redo: by default only what changed since the last build."""
 
     force: bool = False  # re-parse and re-extract every cable (the scheduled full reload)
+    batch_size: int = DEFAULT_BATCH_SIZE  # cables per parallel batch; the result does not depend on it
 
 
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec(["raw", name], description=description, group_name="ingest", kinds={"duckdb", "python"})
-        for name, (description, _) in RAW_TABLES.items()
-    ],
-    can_subset=False,
-)
-def raw_cables(
-    context: dg.AssetExecutionContext,
+@dg.op(out={"plan": dg.Out(str), "batches": dg.DynamicOut(str)})
+def plan_cables(
+    context: dg.OpExecutionContext,
     config: ReloadConfig,
     warehouse: WarehouseResource,
     cable_source: CableSourceResource,
 ):
-    """Load new and changed cable files, remove vanished ones, quarantine the unreadable."""
+    """Compare the input folder with the warehouse; write the work in batches."""
+    work = warehouse.work_dir()
     with warehouse.connect() as con:
-        report = ingest_folder(con, cable_source.folder, force=config.force)
+        ensure_schema(con)
+        plan = plan_build(
+            con,
+            list_sources(cable_source.folder),
+            work / "batches",
+            warehouse.build_id or context.run_id,
+            extractor_version(),
+            config.force,
+            config.batch_size,
+        )
+    context.log.info(
+        f"{plan.inputs} inputs in {cable_source.folder}: {plan.work_items} to process in {len(plan.batches)} "
+        f"batches, {plan.unchanged} unchanged, {len(plan.refused)} refused, {len(plan.removed)} removed"
+    )
+    yield dg.Output(str(plan.save(work / "plan.json")), "plan")
+    # an empty build still runs its writer (removals, quarantine), through one empty batch
+    for index, batch in enumerate(plan.batches or [""], start=1):
+        yield dg.DynamicOutput(batch, output_name="batches", mapping_key=f"batch_{index:05d}")
+
+
+@dg.op
+def process_cables(context: dg.OpExecutionContext, batch: str) -> str:
+    """Parse and extract one batch of cables into Parquet files (a worker: it never opens the warehouse)."""
+    if not batch:
+        return ""
+    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    result = process_batch(batch, Path(batch).with_suffix(""), extractor_version(), started)
+    context.log.info(f"processed {Path(batch).name} in {(dt.datetime.now(dt.UTC).replace(tzinfo=None) - started)}")
+    return result
+
+
+@dg.op(out={name: dg.Out(dg.Nothing) for name in OUTPUTS})
+def load_cables(context: dg.OpExecutionContext, plan: str, results: list[str], warehouse: WarehouseResource):
+    """Load every batch and apply removals in one transaction (the one writer)."""
+    loaded_plan = Plan.read(plan)
+    with warehouse.connect() as con:
+        report = load_build(con, loaded_plan, [result for result in results if result])
         for source_file, reason in report.quarantined:
             context.log.warning(f"quarantined {source_file}: {reason}")
-        context.log.info(
-            f"loaded {len(report.loaded)}, replaced {len(report.replaced)}, removed {len(report.removed)}, "
-            f"unchanged {report.unchanged}, quarantined {len(report.quarantined)}"
+        context.log.info(report.summary())
+        for output, (schema, name, _) in OUTPUTS.items():
+            tables = RAW_TABLES if schema == "raw" else EXTRACTED_TABLES
+            metadata = table_metadata(con, f'{schema}."{name}"', tables[name][1])
+            if output == "raw__cables":
+                metadata["changed_cable_ids"] = dg.MetadataValue.json(report.changed_cable_ids[:1000])
+                metadata["inputs"] = dg.MetadataValue.md(report.summary())
+            if output == "extracted__metrics":
+                metadata["cables_extracted"] = len(report.extracted)
+                metadata["extraction_failures"] = dg.MetadataValue.json(report.extraction_failures[:1000])
+            yield dg.Output(None, output, metadata=metadata)
+
+
+@dg.graph_multi_asset(
+    outs={
+        output: dg.AssetOut(
+            key=[schema, name],
+            group_name=group,
+            kinds={"duckdb", "python"},
+            description=(RAW_TABLES if schema == "raw" else EXTRACTED_TABLES)[name][0],
+            dagster_type=dg.Nothing,
         )
-        for name, (_, preview_columns) in RAW_TABLES.items():
-            metadata = table_metadata(con, f'raw."{name}"', preview_columns)
-            if name == "cables":
-                metadata["changed_cable_ids"] = dg.MetadataValue.json(report.changed_cable_ids)
-                metadata["cables_dir"] = dg.MetadataValue.path(str(cable_source.folder))
-            yield dg.MaterializeResult(asset_key=["raw", name], metadata=metadata)
+        for output, (schema, name, group) in OUTPUTS.items()
+    },
+)
+def cables():
+    """The raw cables and the facts extracted from them, built from the input folder."""
+    plan, batches = plan_cables()
+    outputs = load_cables(plan, batches.map(process_cables).collect())
+    return {name: getattr(outputs, name) for name in OUTPUTS}
