@@ -15,7 +15,6 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.warehouse.extracted_store import DDL as EXTRACTED_DDL
 from orchestration.warehouse.raw_store import ingest_folder
 from tests.conftest import ROOT
 
@@ -98,7 +97,10 @@ def _write_facts(con: duckdb.DuckDBPyConnection, cable: FixtureCable) -> None:
     for index, m in enumerate(cable.metrics):
         start, end = _span(raw, m.quote, m.value_text)
         con.execute(
-            "insert into extracted.metrics values (?, ?, ?, 1, ?, ?, ?, 'persons', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into extracted.metrics (cable_id, metric_index, section, paragraph_ordinal, value, value_text, "
+            "measure, unit, source_org, period_start, period_end, breakdown, is_cumulative, parent_index, "
+            "tip_context, quote, char_start, char_end) "
+            "values (?, ?, ?, 1, ?, ?, ?, 'persons', ?, ?, ?, ?, ?, ?, true, ?, ?, ?)",
             [
                 cable.cable_id,
                 index,
@@ -120,7 +122,9 @@ def _write_facts(con: duckdb.DuckDBPyConnection, cable: FixtureCable) -> None:
     for index, e in enumerate(cable.events):
         start, end = _span(raw, e.quote, e.quote)
         con.execute(
-            "insert into extracted.events values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into extracted.events (cable_id, event_index, section, paragraph_ordinal, event_date, "
+            "date_precision, event_type, actors, law, tip_context, quote, char_start, char_end) "
+            "values (?, ?, ?, 1, ?, ?, ?, ?, ?, true, ?, ?, ?)",
             [cable.cable_id, index, e.section, e.date, e.precision, e.event_type, [], e.law, e.quote, start, end],
         )
     for index, (name, org_type) in enumerate(cable.organizations):
@@ -145,9 +149,8 @@ def build_fixture_warehouse(tmp: Path, cables: list[FixtureCable]) -> Path:
         (folder / f"{cable.cable_id}.txt").write_text(cable.text())
     warehouse = tmp / "warehouse.duckdb"
     with duckdb.connect(str(warehouse)) as con:
-        report = ingest_folder(con, folder)
+        report = ingest_folder(con, folder, extract=False)
         assert report.quarantined == [], report.quarantined
-        con.execute(EXTRACTED_DDL)
         for cable in cables:
             _write_facts(con, cable)
     dbt_dir = ROOT / "dbt_project"
