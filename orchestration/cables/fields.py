@@ -19,7 +19,7 @@ _LINE_LABEL = re.compile(
 # a label inside a line needs its colon: `... TNK-BP AND BP REF: A. MOSCOW 816`, `Tags: prel`
 _INLINE_LABEL = re.compile(
     r"(?:(?<=\s)|(?<=[A-Z]))(?P<name>REF\(S\)|REFS?|PROGRAM\s+REF)\s*:"
-    r"|(?<=\s)(?P<name2>TAGS|SUBJECT|CLASSIFIED\s+BY|E\.O\.(?=\s+\d{5}))\s*:?(?=\s)"
+    r"|(?<=\s)(?P<name2>TAGS\s*:|SUBJECT\s*:|CLASSIFIED\s+BY\s*:?|E\.O\.(?=\s+\d{5}))(?=\s)"
     r"|(?<=\s)(?P<damaged>AGS|UBJECT)\s*:"  # a label that lost its first letter in transmission
     r"|(?<=\s)(?P<caveat>SENSITIVE\s+BUT\s+UNCLASSIFIED)",
     re.IGNORECASE,
@@ -37,7 +37,7 @@ class _Label:
 
 
 def _canonical_name(raw: str) -> str:
-    name = re.sub(r"\s+", " ", raw.upper())
+    name = re.sub(r"\s+", " ", raw.upper()).rstrip(" :")
     if name.startswith("E.") or name == "EO":
         return "E.O."
     if name in ("PROGRAM REF", "REF", "REFS", "REF(S)") or name.startswith("REFTEL"):
@@ -125,6 +125,6 @@ def split_fields(head: str) -> dict[str, str]:
             text = _reference_extent(text)
         if label.name == "REF" and "REF" in fields:
             fields["REF"] += "\n" + text
-        else:
-            fields.setdefault(label.name, text)
+        elif not fields.get(label.name, "").strip():  # `SUBJECT: SUBJECT: X` is the subject X
+            fields[label.name] = text
     return fields
