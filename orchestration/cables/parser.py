@@ -40,9 +40,12 @@ def _is_caveat(line: str) -> bool:
 
 
 _FIELD = re.compile(
-    r"^\s*(?P<name>E\.\s?O\.|EO(?=\s+\d)|TAGS?|SUBJECT|PROGRAM\s+REF|REFTELS?|REFS?|REF\(S\))(?![A-Za-z])\s*:?\s*(?P<rest>.*)$",
+    r"^\s*(?P<name>E\.\s?O\.|EO(?=\s+\d)|TAGS?|SUBJECT|PROGRAM\s+REF|REFTELS?|REFS?|REF\(S\)|CLASSIFIED\s+BY)"
+    r"(?![A-Za-z])\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# a field may follow free text in the head (a subject broken by a blank line): look this many lines ahead for one
+_FIELD_LOOKAHEAD_LINES = 4
 # `Â¶` is a pilcrow whose UTF-8 bytes were read as Windows-1252 and written again: it still starts a paragraph
 _PARAGRAPH = re.compile(
     r"^\s*(?:Â?¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)\.|--\s+(?P<dash>[A-Z])\.)"
@@ -200,6 +203,17 @@ def _starts_reference_entry(line: str) -> bool:
     return bool(re.match(r"^\s*(?:Â?¶\s*)?(?:\([A-Z]\)|[A-Z][.)])\s", line))
 
 
+def _field_follows(body: list[_Line], index: int) -> bool:
+    """True when a field label comes within a few non-blank lines, before any paragraph marker."""
+    following = [line.text for line in body[index + 1 :] if not line.blank][:_FIELD_LOOKAHEAD_LINES]
+    for text in following:
+        if _PARAGRAPH.match(text):
+            return False
+        if _FIELD.match(text):
+            return True
+    return False
+
+
 def _head_end(body: list[_Line], headings: dict[int, str]) -> int:
     """Index of the first body line after the head (caveats, E.O., TAGS, SUBJECT, REF and their continuations)."""
     current_field, last_field_line, seen_field = None, -1, False
@@ -223,7 +237,7 @@ def _head_end(body: list[_Line], headings: dict[int, str]) -> int:
             last_field_line = index
         elif index in headings or _DASHES.match(line.text):
             continue
-        elif seen_field:
+        elif seen_field and not _field_follows(body, index):
             return index  # free text after the fields: the body has unnumbered paragraphs
     return last_field_line + 1 if seen_field else 0
 

@@ -20,7 +20,7 @@ _PAGE_MARKER = re.compile(r"[A-Z][A-Z .'-]*?\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d
 _OLD_PAGE_HEADER = re.compile(r"PAGE\s+\d+\s+[A-Z][A-Z ]*?\s+\d{4,6}\s+(?:\d+\s+OF\s+\d+\s+)?\d{6}Z", re.IGNORECASE)
 # an entry label: `A.`, `A)`, `(A)`, `[A]`, `A:`, optionally doubled (`A. (A)`, `A. A)`) or after a pilcrow
 _ENTRY_LABEL = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[;,]))¶?\s*(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.):](?!\S*\.[A-Z]))(?:\s*(?:\([A-Z]\)|[A-Z]\)))?"
+    r"(?:(?<=\s)|(?<=^)|(?<=[;,]))¶?\s*(?:\([A-Z]\)|\[[A-Z]\]|[A-Z]\)|[A-Z][.:](?=\s|$))(?:\s*(?:\([A-Z]\)|[A-Z]\)))?"
     r"|(?<=\s)REF\s+[A-Z]\)?(?=\s)",
 )
 _SEPARATOR = re.compile(r";")
@@ -28,9 +28,10 @@ _WORD = r"[A-Z][A-Z'-]*[A-Z]|[A-Z]"
 # `07 BRASILIA 1868`, `2007 MANAGUA 2135`, `STATE (01) 201265`, `ASUNCION 701 (08)`, `BRASILIA 2799 AND 2764`
 _CITATION = re.compile(
     rf"(?:(?<![\d/.-])(?P<year>\d{{4}}|\d{{2}})\s+)?(?P<post>(?:(?:{_WORD})\s+){{0,3}}(?:{_WORD}))\s+"
-    r"(?:\((?P<year_before>\d{2})\)\s+)?(?P<serial>\d{1,8})(?![\d/:-]|\.\d|[A-Z])"
+    r"(?:\((?P<year_before>\d{2})\)\s+)?(?P<serial>\d{1,8})(?![\d/-]|[.:]\d|[A-Z])"
     r"(?:\s*\((?P<year_after>\d{2})\))?(?P<also>(?:\s+AND\s+\d{1,8}(?![\d/:-]|\.\d|[A-Z]))*)"
 )
+_GLUED_CITATION = re.compile(r"(?<![A-Z0-9])(?P<post>[A-Z]{2,})(?P<serial>\d{1,7})(?![\d/-]|[.:]\d|[A-Z])")
 _MAX_SERIAL = 9_999_999
 _NOISE = re.compile(r"^(?:REF|REFTEL|AND PREVIOUS|AND|NOTAL)$")
 
@@ -75,8 +76,18 @@ def _year(match: re.Match, citing_year: int) -> str:
     return year[-2:] if year else f"{citing_year % 100:02d}"
 
 
-def _citations(entry: str, citing_year: int) -> list[str]:
+def _glued_citations(entry: str, citing_year: int) -> list[str]:
+    """`ASHGABAT687`, `HK05511`: a post glued to its serial, accepted only when the letters name a post."""
     ids = []
+    for match in _GLUED_CITATION.finditer(entry):
+        post = resolve_post(match["post"])
+        if post:
+            ids.append(f"{citing_year % 100:02d}{post}{int(match['serial'])}")
+    return ids
+
+
+def _citations(entry: str, citing_year: int) -> list[str]:
+    ids = _glued_citations(entry, citing_year)
     for match in _CITATION.finditer(entry):
         post = _post_of(match["post"])
         if post is None:
