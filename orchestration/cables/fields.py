@@ -87,16 +87,23 @@ def _ends_incomplete(text: str) -> bool:
     return bool(tail) and not re.search(r"(?:\d|\)|PREVIOUS|NOTAL)$", tail, re.IGNORECASE)
 
 
+def reference_continues(before: str, after: str) -> bool:
+    """True when a REF block goes on after a blank line: the next line starts a lettered entry (`¶B. BOGOTA 3422`)
+    or finishes an entry the blank line cut (`C) RIO` / `DE JANEIRO 1291`, `(C) SECSTATE` / `36633`)."""
+    if _REFERENCE_LABEL_START.match(after):
+        return True
+    finishes = re.match(r"^\s*(?:\d|\S+(?:\s+\S+){0,2}\s+0*\d)", after)
+    return bool(finishes) and _ends_incomplete(before)
+
+
 def _reference_extent(text: str) -> str:
-    """REF: across blank lines while the next line starts a lettered entry or ends a cut entry."""
+    """REF: across blank lines while the block goes on (see `reference_continues`)."""
     blocks = re.split(r"\n[ \t]*\n", text)
     kept = [blocks[0]]
     for block in blocks[1:]:
         if not block.strip():
             continue
-        starts_entry = bool(_REFERENCE_LABEL_START.match(block))
-        continues_entry = _ends_incomplete(kept[-1]) and bool(re.match(r"^\s*\S+(?:\s+\S+){0,2}\s+0*\d", block))
-        if not (starts_entry or continues_entry or re.match(r"^\s*\d", block) and _ends_incomplete(kept[-1])):
+        if not reference_continues(kept[-1], block):
             break
         kept.append(block)
     return "\n".join(kept)

@@ -13,7 +13,7 @@ from orchestration.cables.dates import (
     parse_header_date,
 )
 from orchestration.cables.decoding import MAX_CABLE_BYTES, decode_cable, decode_cable_bytes
-from orchestration.cables.fields import split_fields
+from orchestration.cables.fields import reference_continues, split_fields
 from orchestration.cables.ids import is_cable_id
 from orchestration.cables.model import Cable, CableParseError, GlossaryEntry, Paragraph, Recipient
 from orchestration.cables.references import parse_references
@@ -229,7 +229,8 @@ def _head_end(body: list[_Line], headings: dict[int, str]) -> int:
             last_field_line, seen_field = index, True
         elif line.blank:
             following = next((b.text for b in body[index + 1 :] if not b.blank), "")
-            if current_field != "REF" or not _starts_reference_entry(following):
+            previous = next((b.text for b in reversed(body[:index]) if not b.blank), "")
+            if current_field != "REF" or not reference_continues(previous, following):
                 current_field = None
         elif _is_caveat(stripped):
             continue

@@ -15,6 +15,8 @@ TAG_CODES_FILE = Path(__file__).resolve().parent / "data" / "tag_codes.txt"
 _CAVEATS = {"SIPDIS", "NOFORN", "SENSITIVE"}
 _CODE_SHAPE = re.compile(r"[A-Z]{2}|[A-Z]{4}")
 _MIN_GLUED = 6
+# subject tags written out are short (`HUMAN RIGHTS`, `GOI EXTERNAL`); a longer comma piece is a space-separated run
+_MAX_PHRASE_WORDS = 3
 
 
 @functools.cache
@@ -82,8 +84,9 @@ def parse_tags(text: str) -> list[str]:
         if not piece:
             continue
         words = piece.split()
-        # a comma-separated phrase of ordinary words stays whole (`HUMAN RIGHTS`, `GOI EXTERNAL`)
-        if "," in text and len(words) > 1 and not any(_is_code(word) for word in words):
+        # a comma-separated phrase stays whole (`HUMAN RIGHTS`, `GOI EXTERNAL`) unless it is codes only (`PTER MARR`)
+        short_phrase = 1 < len(words) <= _MAX_PHRASE_WORDS
+        if "," in text and short_phrase and not all(_is_code(word) or _split_glued(word) for word in words):
             tags.append(piece)
         else:
             tags.extend(_space_separated(piece))
