@@ -58,7 +58,7 @@ def test_tags_label_in_any_case_inside_the_eo_line():
 def test_a_multi_word_subject_tag_stays_whole_and_organisation_codes_stand_alone():
     # 05SANAA923: "TAGS: PINR PREL PTER YE COUNTER TERRORISM"
     assert corpus_cable("05SANAA923").tags[-1] == "COUNTER TERRORISM"
-    # 10KABUL62 "TAGS: FBI JUS PGOV PINR PREL": three-letter codes of the viewer's tag index (`FBI`, `JUS`) are tags of their own
+    # 10KABUL62 "TAGS: FBI JUS PGOV PINR PREL": three-letter codes of the viewer's tag index are tags of their own
     assert {"FBI", "JUS"} <= set(corpus_cable("10KABUL62").tags)
 
 
@@ -94,7 +94,8 @@ def test_signer_after_end_comment_without_a_full_stop():
 
 
 def test_signer_after_a_declassification_footer():
-    lines = tail_lines("79TEHRAN8980", 6) + ["", "Declassified/Released US Department of State EO Systematic", "Review 30 JUN 2006"]
+    footer = ["", "Declassified/Released US Department of State EO Systematic", "Review 30 JUN 2006"]
+    lines = tail_lines("79TEHRAN8980", 6) + footer
     assert find_signers(lines).signers == ["LAINGEN"]
 
 

@@ -20,7 +20,9 @@ _CLASSIFICATION = (
 _TRAILER_RULES = {
     "classification": re.compile(rf"^{_CLASSIFICATION}$", re.IGNORECASE),
     "caveat": re.compile(r"^(?:SIPDIS|NOFORN|NODIS|EXDIS|SENSITIVE|NNNN|BT|#+)$"),
-    "declassification footer": re.compile(r"^(?:.*Declassified/Released US Department of State|Review(?:\s+\d.*)?$)", re.I),
+    "declassification footer": re.compile(
+        r"^(?:.*Declassified/Released US Department of State|Review(?:\s+\d.*)?$)", re.IGNORECASE
+    ),
     "release trailer": re.compile(r"^\d{4}[A-Z]+\d+ - "),
     "page marker": re.compile(r"^(?:PAGE\s+\d+\s+.*\d{6}Z|[A-Z][A-Z .'-]*\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})$"),
     "communications note": re.compile(r"^NOTE(?:\s+BY\s+\S+)?\s*:", re.IGNORECASE),
