@@ -81,7 +81,15 @@ def _record(path: Path, number: int, raw: bytes) -> CableRecord:
 
 
 def read_release_csv(path: Path) -> Iterator[CableRecord]:
-    """Yield one record per CSV row, in file order; a malformed row yields an error record with its row number."""
+    """Yield one record per CSV row, in file order; a malformed row yields an error record with its row number.
+
+    A CSV whose first record is not in the release layout (another CSV, such as a header row of column names) yields
+    one error record and is not read further.
+    """
     with path.open("rb") as handle:
         for number, raw, problem in iter_raw_records(handle):
-            yield error_record(path, problem, raw, number) if problem else _record(path, number, raw)
+            record = error_record(path, problem, raw, number) if problem else _record(path, number, raw)
+            if number == 1 and not record.ok:
+                yield error_record(path, f"not in the 2011 release layout: {record.error}", raw, number)
+                return
+            yield record

@@ -68,7 +68,9 @@ class _ViewerPage(HTMLParser):
 def page_to_text(page: str) -> tuple[str, str]:
     """(cable id, cable text) of a viewer page; raises ValueError when the page is not a cable page."""
     parser = _ViewerPage()
-    parser.feed(page)
+    # the cable comes after the viewer's long navigation lists: start at its heading when there is one
+    start = page.find(f"<h3>{_HEADING_PREFIX}")
+    parser.feed(page[start:] if start >= 0 else page)
     parser.close()
     if len(parser.cells) < len(_TABLE_COLUMNS) or len(parser.blocks) < 2:
         raise ValueError("not a cable viewer page: no `cable` table or no header and body blocks")
