@@ -108,14 +108,15 @@ def test_bad_files_are_quarantined_and_the_rest_still_loads(con, cable_folder):
     (cable_folder / "truncated.txt").write_text(header_only)
     shutil.copy(SEEDS / "09PHNOMPENH114.txt", cable_folder / "zz_copy_of_114.txt")
     report = ingest_folder(con, cable_folder)
-    assert report.loaded == ["09PHNOMPENH114"]
+    assert sorted(report.loaded) == ["07PHNOMPENH351", "09PHNOMPENH114"]
+    assert con.execute("select encoding from raw.cables where cable_id = '07PHNOMPENH351'").fetchone() == ("cp1252",)
     reasons = dict(con.execute("select source_file, reason from raw.quarantine").fetchall())
     assert reasons["empty.txt"] == "empty file"
     assert reasons["binary.txt"].startswith("binary file")
-    assert reasons["latin1.txt"].startswith("not valid UTF-8")
+    assert "latin1.txt" not in reasons  # a Windows-1252 text loads, with its encoding recorded
     assert reasons["truncated.txt"].startswith("truncated header")
     assert "zz_copy_of_114.txt" not in reasons
-    assert con.execute("select count(*) from raw.cables").fetchone()[0] == 1
+    assert con.execute("select count(*) from raw.cables").fetchone()[0] == 2
     # the same id twice: both texts are kept, one is shown, the other is logged as a duplicate
     assert con.execute(
         "select source_key, is_published from raw.cable_versions where cable_id = '09PHNOMPENH114' order by 1"

@@ -59,7 +59,7 @@ def scan(folder: Path, cursor: FolderCursor) -> tuple[FolderChanges, FolderCurso
     """Compare the folder with the cursor; hash only files whose size or mtime moved."""
     changes = FolderChanges()
     files: dict[str, dict] = {}
-    for name, path in source_files(folder):
+    for name, path, _ in source_files(folder):
         try:
             stat = path.stat()
             known = cursor.files.get(name)

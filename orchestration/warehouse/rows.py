@@ -48,6 +48,7 @@ def cable_rows(cable: Cable, source: Source, now: dt.datetime) -> dict[str, list
                 list(cable.tags),
                 cable.body_subject,
                 cable.signer,
+                list(cable.signers),
                 cable.reporting_period_start,
                 cable.reporting_period_end,
                 source.source_key,
@@ -73,9 +74,7 @@ def cable_rows(cable: Cable, source: Source, now: dt.datetime) -> dict[str, list
             for p in cable.paragraphs
         ],
         "references": [(cid, i, ref) for i, ref in enumerate(cable.references, start=1)],
-        "non_cable_references": [
-            (cid, i, text) for i, text in enumerate(getattr(cable, "other_references", None) or [], start=1)
-        ],
+        "non_cable_references": [(cid, i, text) for i, text in enumerate(cable.other_references, start=1)],
         "recipients": [(cid, r.role, r.position, r.routing_indicator, r.name, r.precedence) for r in cable.recipients],
         "glossary": [(cid, g.acronym, g.expansion, g.origin) for g in cable.glossary],
     }

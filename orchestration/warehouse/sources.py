@@ -1,8 +1,9 @@
-"""The inputs of a build: every cable source under CABLES_DIR, read as bytes with a hash, streamed.
+"""The inputs of a build: every cable source under CABLES_DIR as exact bytes and a hash, streamed.
 
-A source is one file, or one row of a release CSV file. What cannot be a cable source (a link
-leading out of the folder, a file far larger than any cable) is listed with the reason it is
-refused, so that every input is accounted for.
+A source is one text file, one viewer page, or one row of a release CSV file (orchestration/cables/
+readers). Turning its bytes into cable text is left to the parallel workers (`source_text`); what
+cannot be a cable source (a link leading out of the folder, a file far larger than any cable, a
+malformed CSV row) is listed with the reason it is refused, so that every input is accounted for.
 """
 
 from __future__ import annotations
@@ -12,17 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestration.cables.model import CableParseError
-from orchestration.cables.parser import MAX_CABLE_BYTES, decode_cable
-
-SUFFIXES = {".txt": "txt"}
+from orchestration.cables.decoding import MAX_CABLE_BYTES
+from orchestration.cables.readers import FORMATS, raw_records, source_files, text_of
 
 
 @dataclass
 class SourceItem:
     """One input: its key and bytes, or the reason it was refused."""
 
-    source_key: str
+    source_key: str  # the file's path under CABLES_DIR, with `#<row>` for a row of a release CSV file
     source_file: str
     source_row: int | None
     source_format: str
@@ -40,47 +39,37 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-    except ValueError:
-        return False
-    return True
-
-
-def source_files(folder: Path) -> Iterator[tuple[str, Path]]:
-    """(key, path) of every input file under `folder`, in a stable order; hidden files and folders are skipped."""
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or path.suffix.lower() not in SUFFIXES:
-            continue
-        if path.is_file():
-            yield relative.as_posix(), path
+def _refused(key: str, source_format: str, digest: str, reason: str, row: int | None = None) -> SourceItem:
+    source_key = f"{key}#{row}" if row is not None else key
+    return SourceItem(source_key, key, row, source_format, digest, refused=reason)
 
 
 def list_sources(folder: Path) -> Iterator[SourceItem]:
     """Every input under `folder`, in a stable order, with its bytes and hash or the reason it is refused."""
-    root = folder.resolve()
-    for key, path in source_files(folder):
+    for key, path, reason in source_files(folder):
+        source_format = FORMATS[path.suffix.lower()]
         try:
-            if path.is_symlink() and not _inside(path, root):
-                yield SourceItem(
-                    key, key, None, "link", file_sha256(path), refused="a link to a file outside CABLES_DIR"
-                )
-                continue
-            size = path.stat().st_size
-            if size > MAX_CABLE_BYTES:
+            if reason:  # a link out of the folder: named by where it points, never read
+                yield _refused(key, source_format, hashlib.sha256(str(path.resolve()).encode()).hexdigest(), reason)
+            elif source_format == "release_csv":
+                for row, raw, problem in raw_records(path):
+                    digest = hashlib.sha256(raw).hexdigest()
+                    if problem:
+                        yield _refused(key, source_format, digest, problem, row)
+                    else:
+                        yield SourceItem(f"{key}#{row}", key, row, source_format, digest, raw)
+            elif path.stat().st_size > MAX_CABLE_BYTES:
+                size = path.stat().st_size
                 reason = f"file is {size} bytes, larger than a cable can be ({MAX_CABLE_BYTES})"
-                yield SourceItem(key, key, None, SUFFIXES[path.suffix.lower()], file_sha256(path), refused=reason)
-                continue
-            data = path.read_bytes()
+                yield _refused(key, source_format, file_sha256(path), reason)
+            else:
+                data = path.read_bytes()
+                yield SourceItem(key, key, None, source_format, hashlib.sha256(data).hexdigest(), data)
         except OSError:  # vanished or unreadable between listing and reading: the next build sees it again
             continue
-        yield SourceItem(key, key, None, SUFFIXES[path.suffix.lower()], hashlib.sha256(data).hexdigest(), data)
 
 
 def source_text(source_format: str, raw_bytes: bytes) -> tuple[str, str]:
-    """The cable text of a source's bytes and the encoding it was read in; CableParseError when it is none."""
-    if source_format == "txt":
-        return decode_cable(raw_bytes), "utf-8"
-    raise CableParseError(f"unknown source format {source_format!r}")
+    """The cable text of a source's bytes and the encoding it was read in; CableParseError when it holds none."""
+    _, text, encoding = text_of(source_format, raw_bytes)
+    return text, encoding

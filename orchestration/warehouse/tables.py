@@ -111,6 +111,7 @@ RAW = {
             "tags varchar[]",
             "body_subject varchar",
             "signer varchar",
+            "signers varchar[]",
             "reporting_period_start date",
             "reporting_period_end date",
             "source_key varchar not null",

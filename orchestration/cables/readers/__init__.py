@@ -10,10 +10,11 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from orchestration.cables.model import CableParseError
 from orchestration.cables.readers.record import CableRecord, error_record
-from orchestration.cables.readers.release_csv import read_release_csv
-from orchestration.cables.readers.txt import read_txt
-from orchestration.cables.readers.viewer_html import read_viewer_html
+from orchestration.cables.readers.release_csv import raw_records, read_release_csv, record_text
+from orchestration.cables.readers.txt import file_text, read_txt
+from orchestration.cables.readers.viewer_html import page_bytes_to_text, read_viewer_html
 
 READERS: dict[str, Callable[[Path], Iterator[CableRecord]]] = {
     ".txt": read_txt,
@@ -22,7 +23,23 @@ READERS: dict[str, Callable[[Path], Iterator[CableRecord]]] = {
     ".htm": read_viewer_html,
 }
 
-__all__ = ["READERS", "CableRecord", "iter_cables", "read_file"]
+# the format of each supported suffix, and how one source's exact bytes become (cable id, text, encoding)
+FORMATS = {".txt": "txt", ".csv": "release_csv", ".html": "viewer_html", ".htm": "viewer_html"}
+_TEXT_OF = {
+    "txt": file_text,
+    "release_csv": record_text,
+    "viewer_html": page_bytes_to_text,
+}
+
+__all__ = ["FORMATS", "READERS", "CableRecord", "iter_cables", "raw_records", "read_file", "source_files", "text_of"]
+
+
+def text_of(source_format: str, raw: bytes) -> tuple[str | None, str, str]:
+    """(cable id, cable text, encoding) of one source's bytes in a format; CableParseError when it holds no cable."""
+    try:
+        return _TEXT_OF[source_format](raw)
+    except ValueError as error:  # a release row or viewer page that is not one
+        raise CableParseError(str(error)) from None
 
 
 def read_file(path: Path) -> Iterator[CableRecord]:
@@ -59,15 +76,27 @@ def _candidate_files(folder: Path) -> Iterator[Path | tuple[Path, str]]:
                 yield path
 
 
+def source_files(folder: Path) -> Iterator[tuple[str, Path, str | None]]:
+    """(relative key, path, reason refused or None) of every supported file under a folder, sorted by key.
+
+    Hidden files and folders are skipped; a link leading outside the folder is refused, not followed.
+    """
+    found = []
+    for item in _candidate_files(folder):
+        path, reason = item if isinstance(item, tuple) else (item, None)
+        key = path.relative_to(folder).as_posix()
+        if not any(part.startswith(".") for part in Path(key).parts):
+            found.append((key, path, reason))
+    yield from sorted(found, key=lambda entry: entry[0])
+
+
 def iter_cables(folder: Path) -> Iterator[CableRecord]:
     """Every cable under a folder (txt, csv and html in any mix, any depth), sorted by relative path.
 
     Symlinks that lead outside the folder are not followed: they yield an error record saying so.
     """
-    found = list(_candidate_files(folder))
-    found.sort(key=lambda item: str((item[0] if isinstance(item, tuple) else item).relative_to(folder)))
-    for item in found:
-        if isinstance(item, tuple):
-            yield error_record(item[0], item[1])
+    for _, path, reason in source_files(folder):
+        if reason:
+            yield error_record(path, reason)
         else:
-            yield from read_file(item)
+            yield from read_file(path)

@@ -61,23 +61,42 @@ def body_subject(body: str) -> str:
     return ""
 
 
-def _record(path: Path, number: int, raw: bytes) -> CableRecord:
+def record_text(raw: bytes, number: int | None = None) -> tuple[str, str, str]:
+    """(cable id, cable text, encoding) of one CSV record's exact bytes; ValueError when it is not a release row."""
     try:
         text = raw.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
         text, encoding = raw.decode("cp1252", errors="replace"), "cp1252"
+    where = f"row {number}: " if number is not None else ""
     rows = list(csv.reader(io.StringIO(text, newline=""), escapechar="\\"))
     if len(rows) != 1 or len(rows[0]) != FIELD_COUNT:
         fields = len(rows[0]) if len(rows) == 1 else sum(len(row) for row in rows)
-        return error_record(path, f"row {number}: {fields} fields, expected {FIELD_COUNT}", raw, number)
+        raise ValueError(f"{where}{fields} fields, expected {FIELD_COUNT}")
     _, created, cable_id, origin, classification, _references, header, body = rows[0]
     try:
         created_at = dt.datetime.strptime(created.strip(), "%m/%d/%Y %H:%M")
     except ValueError:
-        return error_record(path, f"row {number}: created {created[:30]!r} is not M/D/YYYY H:MM", raw, number, cable_id)
-    text = cable_text(cable_id, body_subject(body), created_at, classification, origin, f"{header}\n{body}")
+        raise ValueError(f"{where}created {created[:30]!r} is not M/D/YYYY H:MM") from None
+    return (
+        cable_id,
+        cable_text(cable_id, body_subject(body), created_at, classification, origin, f"{header}\n{body}"),
+        encoding,
+    )
+
+
+def _record(path: Path, number: int, raw: bytes) -> CableRecord:
+    try:
+        cable_id, text, encoding = record_text(raw, number)
+    except ValueError as error:
+        return error_record(path, str(error), raw, number)
     return CableRecord(cable_id, text, raw, path, number, encoding, sha256(raw))
+
+
+def raw_records(path: Path) -> Iterator[tuple[int, bytes, str | None]]:
+    """(row number, exact bytes, problem) of every record of a release CSV file, streamed."""
+    with path.open("rb") as handle:
+        yield from iter_raw_records(handle)
 
 
 def read_release_csv(path: Path) -> Iterator[CableRecord]:

@@ -10,6 +10,13 @@ from orchestration.cables.model import CableParseError
 from orchestration.cables.readers.record import CableRecord, error_record, sha256
 
 
+def file_text(raw: bytes) -> tuple[str | None, str, str]:
+    """(cable id as the first line gives it, text, encoding) of a text file's bytes; CableParseError when none."""
+    decoded = decode_cable_bytes(raw)
+    first_line = decoded.text.split("\n", 1)[0].strip()
+    return first_line or None, decoded.text, decoded.encoding
+
+
 def read_txt(path: Path) -> Iterator[CableRecord]:
     """Yield the one cable of a text file, or an error record saying why it cannot be read."""
     size = path.stat().st_size
@@ -18,9 +25,8 @@ def read_txt(path: Path) -> Iterator[CableRecord]:
         return
     raw = path.read_bytes()
     try:
-        decoded = decode_cable_bytes(raw)
+        cable_id, text, encoding = file_text(raw)
     except CableParseError as error:
         yield error_record(path, str(error), raw)
         return
-    first_line = decoded.text.split("\n", 1)[0].strip()
-    yield CableRecord(first_line or None, decoded.text, raw, path, None, decoded.encoding, sha256(raw))
+    yield CableRecord(cable_id, text, raw, path, None, encoding, sha256(raw))

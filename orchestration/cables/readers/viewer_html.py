@@ -85,6 +85,13 @@ def page_to_text(page: str) -> tuple[str, str]:
     return cable_id, cable_text(cable_id, subject, created, table["classification"], table["origin"], rest)
 
 
+def page_bytes_to_text(raw: bytes) -> tuple[str, str, str]:
+    """(cable id, cable text, encoding) of a viewer page's bytes; CableParseError or ValueError when it is none."""
+    decoded = decode_cable_bytes(raw)
+    cable_id, text = page_to_text(decoded.text)
+    return cable_id, text, decoded.encoding
+
+
 def read_viewer_html(path: Path) -> Iterator[CableRecord]:
     """Yield the cable of one viewer page, or an error record saying why it cannot be read."""
     size = path.stat().st_size
@@ -93,9 +100,8 @@ def read_viewer_html(path: Path) -> Iterator[CableRecord]:
         return
     raw = path.read_bytes()
     try:
-        decoded = decode_cable_bytes(raw)
-        cable_id, text = page_to_text(decoded.text)
+        cable_id, text, encoding = page_bytes_to_text(raw)
     except (CableParseError, ValueError) as error:
         yield error_record(path, str(error), raw)
         return
-    yield CableRecord(cable_id, text, raw, path, None, decoded.encoding, sha256(raw))
+    yield CableRecord(cable_id, text, raw, path, None, encoding, sha256(raw))
