@@ -233,7 +233,8 @@ def _account(con, plan: Plan, stored_before: dict, failures: list[tuple], now, r
     if log:
         con.executemany("insert into raw.ingest_log values (?, ?, ?, ?, ?, ?, ?, ?)", log)
     report.quarantined_inputs = plan.known_bad + len(failures) + len(plan.refused)
-    report.extracted = sorted(row[0] for row in con.execute("select cable_id from run_winners where is_new").fetchall())
+    if plan.extractor_version is not None:
+        report.extracted = sorted(r[0] for r in con.execute("select cable_id from run_winners where is_new").fetchall())
     report.extraction_failures = sorted(
         row[0] for row in con.execute("select distinct cable_id from run_extraction_errors").fetchall()
     )
