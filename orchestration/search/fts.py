@@ -28,3 +28,8 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """Install (a file copy, no network) and load fts on a connection, read-only or not."""
     con.execute(load_statements())
     return con
+
+
+if __name__ == "__main__":
+    # `make sql` passes these statements to the DuckDB shell's -cmd
+    print(load_statements())
