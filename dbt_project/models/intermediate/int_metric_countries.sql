@@ -1,9 +1,10 @@
 -- The country each figure is about and, for a breakdown by origin, the country the counted
 -- people come from, read from the words right after the figure in the raw text (to the end of
 -- its clause):
---   origin_country_code  a demonym among the next two words ("two Russian citizens", "eight
---                        underage Cambodian girls", "75,000 Indonesians"), else "from <country>"
---                        within the next five words ("21 women from Vietnam")
+--   origin_country_code  "from <country>" within the next five words ("21 women from Vietnam",
+--                        "160 Cambodian victims of trafficking from Vietnam": where they came from
+--                        tells the breakdown), else a demonym among the next two words ("two
+--                        Russian citizens", "eight underage Cambodian girls", "75,000 Indonesians")
 --   country_code         "in <country>" within the next eight words ("75,000 Indonesians working
 --                        without documents in Syria"), else the cable's subject country
 -- A money figure has no origin ("10 billion through Israeli holdings"): only counts of people and
@@ -50,7 +51,7 @@ found as (
 
 origins as (
     select metric_id,
-        arg_min(country_code, (case rule when 'demonym' then 0 else 1 end, word_number, -length(match_key)))
+        arg_min(country_code, (case rule when 'from' then 0 else 1 end, word_number, -length(match_key)))
             as origin_country_code
     from found
     where (rule = 'demonym' and word_number <= 2) or (rule = 'from' and word_number <= 5)
