@@ -1,12 +1,15 @@
 -- The country each cable is about. TAGS use the State Department's codes (FIPS 10-4: CB is
--- Cambodia, TU Turkey), which reference.country_state_tags reads; where the tags do not decide,
--- the subject line and the sending post do. The first rule that gives a country wins:
---   1 tag                    the only country the geographic tags name (FIPS reading)
---   2 tag and subject line   of several tag countries (any reading), the first the subject names
---   3 tag and post           of several tag countries (any reading), the one the post is in
---   4 subject line           the first country the subject names (by name or demonym)
---   5 post                   the country of the sending post (Embassy Ankara -> TR)
---   6 first tag              the first of several tags (FIPS reading)
+-- Cambodia, TU Turkey), which reference.country_state_tags reads (some codes also have an ISO
+-- reading: BO is Belarus in FIPS, Bolivia in ISO); where the tags do not decide, the subject line
+-- and the sending post do. The first rule that gives a country wins:
+--   1 subject heading        the subject line opens with a country name and a colon ("TURKEY: 9TH
+--                            ANNUAL TIP REPORT"), the drafters' convention for the country reported on
+--   2 tag and subject line   of the tag countries (any reading), the first the subject line names
+--   3 tag                    the only country the geographic tags name (FIPS reading)
+--   4 tag and post           of several tag countries (any reading), the one the post is in
+--   5 subject line           the first country the subject line names (by name or demonym)
+--   6 post                   the country of the sending post (Embassy Ankara -> TR)
+--   7 first tag              the first of several tags (FIPS reading)
 with
 
 cables as (
@@ -14,12 +17,19 @@ cables as (
         cable_id,
         tags,
         ' ' || {{ match_key("coalesce(body_subject, '') || ' ' || coalesce(subject, '')") }} || ' ' as subject_key,
-        ' ' || {{ match_key('origin') }} || ' ' as origin_key
+        ' ' || {{ match_key('origin') }} || ' ' as origin_key,
+        {{ match_key("regexp_extract(coalesce(body_subject, subject), '^([^:]{3,60}):', 1)") }} as heading_key
     from {{ ref('stg_raw__cables') }}
 ),
 
 names as (
-    select match_key, country_code from {{ ref('country_names') }}
+    select match_key, country_code, kind from {{ ref('country_names') }}
+),
+
+headings as (
+    select cables.cable_id, names.country_code
+    from cables
+    join names on names.match_key = cables.heading_key and names.kind = 'name'
 ),
 
 tag_readings as (
@@ -84,19 +94,21 @@ single_tag as (
 ),
 
 candidates as (
-    select cable_id, 1 as priority, 'tag' as basis, country_code, 0 as position from single_tag
+    select cable_id, 1 as priority, 'subject heading' as basis, country_code, 0 as position from headings
     union all
     select t.cable_id, 2, 'tag and subject line', t.country_code, s.position
     from tag_readings as t join subject_countries as s using (cable_id, country_code)
     union all
-    select t.cable_id, 3, 'tag and post', t.country_code, t.tag_position
+    select cable_id, 3, 'tag', country_code, 0 from single_tag
+    union all
+    select t.cable_id, 4, 'tag and post', t.country_code, t.tag_position
     from tag_readings as t join post_countries as p using (cable_id, country_code)
     union all
-    select cable_id, 4, 'subject line', country_code, position from subject_countries
+    select cable_id, 5, 'subject line', country_code, position from subject_countries
     union all
-    select cable_id, 5, 'post', country_code, 0 from post_countries
+    select cable_id, 6, 'post', country_code, 0 from post_countries
     union all
-    select cable_id, 6, 'first tag', country_code, tag_position from tag_readings where reading = 'fips'
+    select cable_id, 7, 'first tag', country_code, tag_position from tag_readings where reading = 'fips'
 )
 
 select
