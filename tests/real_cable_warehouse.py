@@ -21,8 +21,8 @@ from tests.conftest import ROOT
 CORPUS_TXT = ROOT / "tests" / "fixtures" / "corpus" / "txt"
 
 
-def dbt_build(warehouse: Path, tmp: Path) -> None:
-    """`dbt build` of the whole project on `warehouse`, as Dagster runs it."""
+def dbt_build(warehouse: Path, tmp: Path, select: str | None = None) -> None:
+    """`dbt build` of the project (or of the `select`ed models) on `warehouse`, as Dagster runs it."""
     dbt_dir = ROOT / "dbt_project"
     result = subprocess.run(
         [
@@ -37,6 +37,7 @@ def dbt_build(warehouse: Path, tmp: Path) -> None:
             str(tmp / "dbt_target"),
             "--log-path",
             str(tmp / "dbt_logs"),
+            *(["--select", select] if select else []),
         ],
         cwd=dbt_dir,
         env={**os.environ, "WAREHOUSE_PATH": str(warehouse)},
