@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from orchestration.quality.report import render_reconciled
 from tests.quality_fixtures import FixtureCable, Metric, build_fixture_warehouse
 
 Y2006 = ("2006-01-01", "2006-12-31")
@@ -151,3 +152,11 @@ def test_a_figure_placed_in_another_country_is_about_that_country(con):
     ).fetchone()
     assert row == ("TH", "KH")
     assert con.execute("select count(*) from marts.fct_metric where country_code is null").fetchone()[0] == 0
+
+
+def test_the_findings_page_lists_reconciled_groups_by_country(con):
+    page = render_reconciled(con)
+    assert "<h3>Cambodia (" in page
+    assert "Ministry of Justice gives 40 and 46" in page
+    # a single figure needs no reconciling and is not listed
+    assert "07FIXTURE1-m003" not in page
