@@ -50,6 +50,17 @@ docs: $(VENV)/.installed
 	@echo "GX Data Docs (suites, validations):  $(REPORTS_DIR)/gx/uncommitted/data_docs/local_site/index.html"
 	@echo "findings report:                     $(REPORTS_DIR)/findings.html"
 
+# a read-only DuckDB prompt on the warehouse (the duckdb-cli package, same version as the library)
+# with fts loaded from its PyPI package, so marts.search_paragraphs works; safe while Dagster writes
+.PHONY: sql search
+sql: $(VENV)/.installed
+	@test -f $(WAREHOUSE_PATH) || { echo "no warehouse at $(WAREHOUSE_PATH): run make run first"; exit 1; }
+	@$(BIN)/duckdb -readonly -cmd "$$($(BIN)/python -m orchestration.search.fts)" $(WAREHOUSE_PATH)
+
+# the best paragraphs for a query, with their cable's subject and date: make search Q="statistics may overlap"
+search: $(VENV)/.installed
+	@$(BIN)/python -m orchestration.search.cli "$(Q)"
+
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run
 

@@ -14,6 +14,10 @@ restatements as (
 
 conflicts as (
     select metric_id, conflict_group from {{ ref('int_metric_conflicts') }}
+),
+
+countries as (
+    select metric_id, country_code, origin_country_code from {{ ref('int_metric_countries') }}
 )
 
 select
@@ -37,9 +41,12 @@ select
     restatements.restates_metric_id is not null as is_restatement,
     metrics.quote,
     metrics.char_start,
-    metrics.char_end
+    metrics.char_end,
+    countries.country_code,
+    countries.origin_country_code
 from metrics
 left join overlap_groups using (metric_id)
 left join conflicts using (metric_id)
 left join restatements using (metric_id)
+left join countries using (metric_id)
 order by metrics.cable_id, metrics.metric_index
