@@ -55,6 +55,7 @@ class Metric:
     breakdown: list[str] = field(default_factory=list)
     cumulative: bool = False
     parent: int | None = None  # index of the total within the same cable's list
+    span_text: str | None = None  # where the span points, when a test plants a wrong one (default: value_text)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Event:
     precision: str
     event_type: str
     law: str | None = None
+    span_quote: str | None = None  # the sentence the span covers, when a test plants a wrong one
 
 
 @dataclass
@@ -95,7 +97,7 @@ def _span(raw: str, quote: str, needle: str) -> tuple[int, int]:
 def _write_facts(con: duckdb.DuckDBPyConnection, cable: FixtureCable) -> None:
     raw = con.execute("select raw_text from raw.cable_texts where cable_id = ?", [cable.cable_id]).fetchone()[0]
     for index, m in enumerate(cable.metrics):
-        start, end = _span(raw, m.quote, m.value_text)
+        start, end = _span(raw, m.quote, m.span_text or m.value_text)
         con.execute(
             "insert into extracted.metrics (cable_id, metric_index, section, paragraph_ordinal, value, value_text, "
             "measure, unit, source_org, period_start, period_end, breakdown, is_cumulative, parent_index, "
@@ -120,7 +122,7 @@ def _write_facts(con: duckdb.DuckDBPyConnection, cable: FixtureCable) -> None:
             ],
         )
     for index, e in enumerate(cable.events):
-        start, end = _span(raw, e.quote, e.quote)
+        start, end = _span(raw, e.span_quote or e.quote, e.span_quote or e.quote)
         con.execute(
             "insert into extracted.events (cable_id, event_index, section, paragraph_ordinal, event_date, "
             "date_precision, event_type, actors, law, tip_context, quote, char_start, char_end) "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 # bump when a table below changes shape: an older warehouse is then rebuilt from its input
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ARROW_TYPES = {
     "varchar": pa.string(),

@@ -13,7 +13,7 @@ with
 
 metrics as (
     select metric_id, cable_id, char_end, coalesce(unit in ('persons', 'cases', 'percent'), true) as counts_people
-    from {{ ref('int_metrics_attributed') }}
+    from {{ ref('int_metrics_accepted') }}
 ),
 
 texts as (

@@ -31,6 +31,12 @@ in_degrees as (
     group by referenced_cable_id
 ),
 
+versions as (
+    select cable_id, count(*) as source_versions, list(source_key order by source_key) as source_keys
+    from {{ ref('stg_raw__cable_versions') }}
+    group by cable_id
+),
+
 countries as (
     select cable_id, subject_country_code, subject_country_basis, post_country_code
     from {{ ref('int_cable_countries') }}
@@ -57,10 +63,12 @@ select
     countries.subject_country_basis,
     countries.post_country_code,
     coalesce(out_degrees.out_degree, 0) as out_degree,
-    coalesce(in_degrees.in_degree, 0) as in_degree
+    coalesce(in_degrees.in_degree, 0) as in_degree,
+    coalesce(versions.source_versions, 1) as source_versions
 from cables
 left join paragraph_counts using (cable_id)
 left join reference_counts using (cable_id)
 left join countries using (cable_id)
 left join out_degrees using (cable_id)
 left join in_degrees using (cable_id)
+left join versions using (cable_id)

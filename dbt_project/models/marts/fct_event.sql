@@ -8,8 +8,9 @@ select
     law_key,
     law_text,
     actors,
+    tip_context,
     quote,
     char_start,
     char_end
-from {{ ref("int_events_resolved") }}
+from {{ ref("int_events_accepted") }}
 order by cable_id, event_index

@@ -1,7 +1,7 @@
 with
 
 metrics as (
-    select * from {{ ref('int_metrics_attributed') }}
+    select * from {{ ref('int_metrics_accepted') }}
 ),
 
 overlap_groups as (
@@ -34,6 +34,7 @@ select
     metrics.period_end,
     metrics.breakdown,
     metrics.is_cumulative,
+    metrics.tip_context,
     metrics.parent_metric_id,
     overlap_groups.overlap_group,
     conflicts.conflict_group,

@@ -15,7 +15,7 @@ established_bodies as (
 
 events as (
     select e.*, eo.org_key
-    from {{ ref('int_events_resolved') }} as e
+    from {{ ref('int_events_accepted') }} as e
     left join established_bodies as eo using (event_id)
     where e.event_type in ('law_enacted', 'body_established', 'agreement_signed')
       and not regexp_matches(lower(e.quote), 'amend|revis|replac|re-?establish|reorgani')
