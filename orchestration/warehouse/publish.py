@@ -6,7 +6,9 @@ does not write that file. A build killed at any point leaves the published file 
 next build starts from it again, so nothing is half-done, lost or loaded twice.
 
 The copy is named after the build (the Dagster run's root run id, shared by a re-execution of a
-failed run), so every step of one run, in any process, writes the same copy.
+failed run), so every step of one run, in any process, writes the same copy. Its name starts with
+the published file's name: DuckDB names a file's catalog after its name up to the first dot, and dbt
+writes that catalog into every view it creates, so the copy's views still resolve once renamed.
 """
 
 from __future__ import annotations

@@ -18,9 +18,11 @@ checked as (
     select
         events.*,
         cables.cable_id is not null as cable_exists,
-        -- words only: the quote is clean text, the span raw text across line and page breaks
-        regexp_replace(lower(substr(texts.raw_text, events.char_start, events.char_end - events.char_start)),
-            '[^a-z0-9]+', '', 'g') as span_words,
+        -- words only: the quote is clean text, the span raw text across line breaks and page lines
+        regexp_replace(
+            lower({{ strip_page_breaks("substr(texts.raw_text, events.char_start, events.char_end - events.char_start)") }}),
+            '[^a-z0-9]+', '', 'g'
+        ) as span_words,
         regexp_replace(lower(events.quote), '[^a-z0-9]+', '', 'g') as quote_words
     from events
     left join cables using (cable_id)
