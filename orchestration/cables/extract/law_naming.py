@@ -154,20 +154,20 @@ def _resolve_year_references(mentions: list[Found]) -> None:
 
 def _merge_compounds(mentions: list[Found]) -> None:
     """A compound name is the prepositional one of the same cable: "Prostitution Law" is the "Law for Combating
-    Prostitution", "Labor Code" the "Code of Labor" (one such law only)."""
+    Prostitution", "Organized Crime Law" the "Organic Law Against Organized Crime" (one such law only)."""
     laws = {m.law.name: m.law for m in mentions}
     for name in list(laws):
         words = law_key(name).split()
-        if len(words) != 2 or words[1] not in _HEADS:
+        if not 2 <= len(words) <= 4 or words[-1] not in _HEADS:
             continue
-        topic, head = words
+        head, topic = words[-1], " ".join(words[:-1])
         matches = [
             law
             for other, law in laws.items()
             if other != name
-            and law_key(other).startswith(head + " ")
-            and law_key(other).split()[-1] == topic
-            and len(law_key(other).split()) <= 5
+            and law_key(other).endswith(" " + topic)
+            and head in law_key(other)[: -len(topic)].split()
+            and len(law_key(other).split()) <= 8
         ]
         if len(matches) == 1:
             _retarget(mentions, name, matches[0])

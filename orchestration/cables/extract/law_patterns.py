@@ -24,7 +24,7 @@ FORMAL = re.compile(
     rf"(?:(?P<when>(?:{MONTH}\s+)?(?:19|20)\d{{2}})\s+)?"
     rf"(?P<name>(?:{_PRE_HEAD}\s+){{0,6}}?{_HEAD}(?P<plural>s)?\b"
     rf"(?:\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?{NUMBER}(?:\s+(?:of|for\s+the\s+year)\s+(?:19|20)\d{{2}})?)?"
-    rf"(?P<tail>\s+(?:on|of|for|against|to|regarding)\s+(?:the\s+|a\s+)?{_CAP}(?:{_JOIN}{_CAP})*)?)"
+    rf"(?P<tail>\s+(?:on|of|for|(?i:against)|to|regarding)\s+(?:the\s+|a\s+)?{_CAP}(?:{_JOIN}{_CAP})*)?)"
     rf"(?:\s+of\s+(?P<year>(?:19|20)\d{{2}}))?"
 )
 # "law no. 12 of 1996", "Decree 29 of 1970", "Law 232 for the year 1989", "Law 11,829", "Law 3/2008"
