@@ -42,8 +42,9 @@ _CLAUSE_BREAK = re.compile(
 _PAST_BETWEEN = re.compile(r"\b(?:it|he|she|they|we|who|which|that)\s+(?:had\s+)?\w+|[;.]", re.IGNORECASE)
 # a cheap test before dates are looked for: a sentence without a digit or a month or "year" dates nothing
 _MAY_HOLD_A_DATE = re.compile(
-    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|year|week|month"
-    r"|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter"
+    # the lookahead skips, cheaply, positions where no alternative can start
+    r"(?=[\dJFMASONDywmSsFfAaWw])(?:\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|year|week|month|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)"
 )
 _LIST_ITEM_WORDS = 4  # the longest list item before a list-closing ", and"
 # a second date in a clause that repeats the first's verb by ellipsis: "... in August 2007 and to the Assembly in"

@@ -45,8 +45,7 @@ def numbered_key(match: re.Match[str]) -> str:
 
 def find_laws(text: str, context: CableContext) -> list[Found]:
     """Law mentions of a sentence, in text order, with the dates and articles the sentence gives them."""
-    alias_pattern = context.resolver.alias_pattern
-    if not p.CUE.search(text) and not (alias_pattern and alias_pattern.search(text)):
+    if not context.resolver.may_name_a_law(text):
         return []
     found: list[Found] = []
     for finder in (_numbered_lists, _aliases, _numbered, _citations, _year_laws, _trafficking, _formal, _generic):

@@ -114,9 +114,10 @@ DRAFT_CONTEXT = re.compile(
 )
 # a cheap test before the finders run: a sentence without one of these words names no law
 CUE = re.compile(
-    r"(?i:\b(?:law|laws|act|code|decree|constitution|convention|protocol|legislation|bill|charter|statute|treaty|"
-    r"agreement|regulations?|ordinance|resolution|prakas|directive|order|circular|proclamation|guidelines|"
-    r"amendments?|ruling|manual|sub-decree))|\b[A-Z]{2,6}\s+\d"
+    # the lookahead skips, cheaply, positions where no alternative can start
+    r"(?=[LlAaCcDdPpBbSsTtRrOoGgMmUu])(?i:\b(?:law|laws|act|code|decree|constitution|convention|protocol|legislation|"
+    r"bill|charter|statute|treaty|agreement|regulations?|ordinance|resolution|prakas|directive|order|circular|"
+    r"proclamation|guidelines|amendments?|ruling|manual|sub-decree))|(?=[A-Z])\b[A-Z]{2,6}\s+\d"
 )
 
 LEADING_STOP = frozenset(

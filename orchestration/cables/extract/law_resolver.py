@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from orchestration.cables.extract.law_lexicon import KnownLaw, law_key, load_known_laws
+from orchestration.cables.extract.law_patterns import CUE
 from orchestration.cables.extract.org_countries import COUNTRY_ADJECTIVES, country_of_origin
 from orchestration.cables.model import Cable
 
@@ -48,6 +49,26 @@ def _alias_pattern(surface: str) -> str:
 @lru_cache(maxsize=64)
 def _seed_index(country: str | None) -> tuple[dict[str, KnownLaw], re.Pattern[str] | None]:
     """Seed laws usable in a country's cables by comparison key, and one pattern matching any of their aliases."""
+    index, surfaces = _usable_surfaces(country)
+    return index, _alternation(surfaces)
+
+
+@lru_cache(maxsize=64)
+def _cueless_pattern(country: str | None) -> re.Pattern[str] | None:
+    """A pattern of the aliases without a law word ("TVPA", "CEDAW"): what the cheap test of a text cannot see."""
+    _, surfaces = _usable_surfaces(country)
+    return _alternation([s for s in surfaces if not CUE.search(s)])
+
+
+def _alternation(surfaces: list[str]) -> re.Pattern[str] | None:
+    if not surfaces:
+        return None
+    surfaces = sorted(surfaces, key=len, reverse=True)  # the longest alias wins where several start at one place
+    alternation = "|".join(_alias_pattern(s) for s in surfaces)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _usable_surfaces(country: str | None) -> tuple[dict[str, KnownLaw], list[str]]:
     index: dict[str, KnownLaw] = {}
     surfaces: list[str] = []
     for law in load_known_laws():
@@ -55,11 +76,7 @@ def _seed_index(country: str | None) -> tuple[dict[str, KnownLaw], re.Pattern[st
             if _usable(law, surface, country):
                 index.setdefault(law_key(surface), law)
                 surfaces.append(surface)
-    if not surfaces:
-        return index, None
-    surfaces.sort(key=len, reverse=True)  # the longest alias wins where several start at one place
-    alternation = "|".join(_alias_pattern(s) for s in surfaces)
-    return index, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return index, surfaces
 
 
 class LawResolver:
@@ -71,11 +88,16 @@ class LawResolver:
         self.sent = cable.sent_at.date()
         self.laws = load_known_laws()
         self.index, self.alias_pattern = _seed_index(self.country)
+        self._cueless = _cueless_pattern(self.country)
         self.created: dict[str, KnownLaw] = {}
         own = [self.country.lower()] if self.country else []
         if self.country:
             own += [adjective.lower() for adjective in COUNTRY_ADJECTIVES.get(self.country, [])]
         self.own_words = "|".join(re.escape(word) for word in own) or "zzz"
+
+    def may_name_a_law(self, text: str) -> bool:
+        """A cheap test: False when `text` holds neither a law word nor an alias of a seed law."""
+        return bool(CUE.search(text) or (self._cueless and self._cueless.search(text)))
 
     def seed_law(self, surface: str) -> KnownLaw | None:
         """The seed law an alias matched in the text names."""

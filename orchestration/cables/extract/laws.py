@@ -31,6 +31,8 @@ def extract_laws(cable: Cable) -> list[LawMention]:
     found: list[tuple[Found, int, int, int]] = []  # a mention, its paragraph and its clean-text span
     same_as: dict = {}
     for index, paragraph in enumerate(cable.paragraphs):
+        if not context.resolver.may_name_a_law(paragraph.text):
+            continue
         for sentence in split_sentences(paragraph):
             in_sentence = find_laws(sentence.text, context)
             for name, law in same_as_designations(sentence.text, in_sentence).items():
