@@ -129,3 +129,24 @@ def test_events_carry_the_tip_context_of_their_paragraph() -> None:
     assert all(event.tip_context for event in extract_events(cable("08MANAMA144")))
     general = corpus_events("07MOSCOW2429")
     assert general and not any(event.tip_context for event in general)
+
+
+def test_a_reading_in_parliament_is_a_step_of_drafting_and_a_later_day_stays_ahead() -> None:
+    # 09PARIS559 (sent in April 2009): both days are still to come, so May 12 is 2009, not 2008
+    events = quoting(corpus_events("09PARIS559"), "to bring the law back for a second reading")
+    assert [(e.event_date, e.event_type) for e in events] == [
+        (dt.date(2009, 4, 29), "law_drafted"),
+        (dt.date(2009, 5, 12), "other"),
+    ]
+
+
+def test_a_relative_clause_is_read_with_the_noun_it_speaks_of() -> None:
+    # 07PHNOMPENH351: "... the Sub-regional Plan of Action, which was adopted on Hanoi in 2005."
+    events = quoting(extract_events(cable("07PHNOMPENH351")), "Sub-regional Plan of Action, which was adopted")
+    assert (dt.date(2005, 1, 1), "policy_decision") in [(e.event_date, e.event_type) for e in events]
+
+
+def test_a_year_beside_one_count_is_still_a_year() -> None:
+    # 09PHNOMPENH114: one count ("135 ... deminers") does not make a series of counts
+    event = the_event("09PHNOMPENH114", "135 Royal Cambodian Armed Forces deminers")
+    assert (event.event_date, event.event_type) == (dt.date(2008, 1, 1), "other")

@@ -137,7 +137,7 @@ def _in_a_series_of_counts(mention: DateMention, text: str) -> bool:
     ends = [i for i in (text.find(";", mention.end), text.find(":", mention.end)) if i >= 0]
     segment = text[start : min(ends) if ends else len(text)]
     others = [int(n.replace(",", "")) for n in _SERIES_NUMBER.findall(segment) if n != mention.text]
-    return len(others) >= 2 and any(not 1940 <= n <= 2049 for n in others)
+    return sum(1 for n in others if not 1940 <= n <= 2049) >= 2
 
 
 def _is_not_a_date_of_happening(mention: DateMention, text: str, before: str, after: str, sent: dt.date) -> bool:

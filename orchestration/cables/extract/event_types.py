@@ -40,7 +40,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"submitted|moved\s+to\s+the\s+(?:Council|National|Parliament|Senate|Cabinet)|"
             rf"sent\s+to\s+the\s+(?:Council|National|Parliament|Senate)|review(?:ed|ing)?)\b"
             rf"[^;]{{0,60}}?\b{LAW_NOUN}\b"
-            rf"|\b(?:law|legislation|bill)\b[^;]{{0,40}}?\b(?:moved|sent|submitted|forwarded)\s+to\s+the\b",
+            rf"|\b(?:law|legislation|bill)\b[^;]{{0,40}}?\b(?:moved|sent|submitted|forwarded)\s+to\s+the\b"
+            # "to bring the law back for a second reading in the National Assembly on April 29"
+            rf"|\b(?:first|second|third)\s+reading\b",
             re.IGNORECASE,
         ),
     ),

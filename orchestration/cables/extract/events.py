@@ -46,6 +46,9 @@ _MAY_HOLD_A_DATE = re.compile(
     r"(?=[\dJFMASONDywmSsFfAaWw])(?:\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|year|week|month|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)"
 )
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s*$", re.IGNORECASE)
+_ANTECEDENT_REACH = 60  # how far back a relative clause's noun is looked for
+_FUTURE_REACH = 120  # how far after "will", "intends to" a date is still governed by it
 _LIST_ITEM_WORDS = 4  # the longest list item before a list-closing ", and"
 # a second date in a clause that repeats the first's verb by ellipsis: "... in August 2007 and to the Assembly in"
 _GAPPED_BEFORE = re.compile(r"^\s+and\s+(?:to|into|in|on|by|with|from)\s+[^,;]{0,60}?\b(?:in|on)\s+$")
@@ -80,7 +83,7 @@ def _future_test(text: str) -> Callable[[int], bool]:
     cues = [match.end() for match in filters.FUTURE.finditer(text)]
 
     def is_future(offset: int) -> bool:
-        return any(0 <= offset - cue <= 40 and not _PAST_BETWEEN.search(text[cue:offset]) for cue in cues)
+        return any(0 <= offset - cue <= _FUTURE_REACH and not _PAST_BETWEEN.search(text[cue:offset]) for cue in cues)
 
     return is_future
 
@@ -101,6 +104,10 @@ def _type_of(text: str, mention: DateMention) -> tuple[str, Trigger | None]:
     if filters.is_designation(text, mention):
         return "law_enacted", Trigger("law_enacted", 0, mention.start, mention.end)
     clause_start, clause_end = _clause(text, mention)
+    relative = _RELATIVE_BEFORE.search(text, 0, clause_start)
+    if relative:
+        # "the Bill, which was drafted in 2007": the relative clause speaks of the noun before it
+        clause_start = max(text.rfind(",", 0, relative.start()) + 1, relative.start() - _ANTECEDENT_REACH, 0)
     clause = text[clause_start:clause_end]
     trigger = nearest_trigger(clause, mention.start - clause_start, mention.end - clause_start)
     if trigger is None and _BARE_ENACT.search(clause) and find_law(text):

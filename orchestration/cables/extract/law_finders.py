@@ -97,6 +97,8 @@ def _numbered(text: str, context: CableContext, found: list[Found]) -> None:
             start = end - len(name)
         written_year = match.group("year") or match.group("year2")
         slash_year = re.search(r"/((?:19|20)\d{2})$", match.group("number"))
+        if slash_year:
+            written_year = written_year or slash_year.group(1)  # "Law 23/2007" is of 2007 as written
         year = (
             written_year
             or (slash_year.group(1) if slash_year else None)
@@ -111,7 +113,7 @@ def _numbered(text: str, context: CableContext, found: list[Found]) -> None:
             if re.match(r"(?:law|decree)\b", canonical):
                 canonical = canonical[0].upper() + canonical[1:]
             law = resolver.new(canonical, parse_date(year) if year else None, resolver.country)
-        about = bool(p.ABOUT_TRAFFICKING_AFTER.match(text[end:]))
+        about = "Trafficking" in name or bool(p.ABOUT_TRAFFICKING_AFTER.match(text[end:]))
         found.append(Found(start, end, law, text[start:end], "numbered", about_trafficking=about))
 
 
@@ -132,31 +134,17 @@ def _formal(text: str, context: CableContext, found: list[Found]) -> None:
     resolver = context.resolver
     position = 0
     while match := p.FORMAL.search(text, position):
-        start, end = match.span("name")
         position = max(match.end(), position + 1)
-        head = p.HEAD_WORD.search(text, start, end)
-        second = p.SECOND_NAME.search(text, head.end(), end) if head else None
-        if second is not None and second.start() > start:
-            end = position = second.start()  # the name ends before "and the <another name>"
-        tail_start = match.start("tail") if match.group("tail") else -1
-        if tail_start >= 0 and p.MONTH_START.match(text, tail_start):
-            end, tail_start = tail_start, -1  # "the Decree on June 5": a date, not what the decree is about
-        if head and head.group(0) in ("Agreement", "Manual") and tail_start < 0:
-            continue  # "the Free Trade Agreement", "the Security Agreement": only "Agreement to/on ..." is named
-        words = text[start:end].split()
-        while len(words) > 1 and (
-            words[0] in p.LEADING_STOP
-            or words[0].endswith(("'s", "’s"))
-            and ADJECTIVE_COUNTRY.get(words[0][:-2].lower())
-        ):
-            start = text.index(words[1], start + len(words[0]))
-            words = words[1:]
+        span = _formal_span(text, match)
+        if span is None:
+            continue
+        start, end, year = span
+        if end < match.end():
+            position = end  # after a cut ("... Crime and the Arab Agreement ..."), look again from the cut
         name = text[start:end]
         if not _free(found, start, end) or len(name.split()) < 2 and name != "Constitution":
             continue
-        if _names_no_law(text, name, start, end) or _is_plural_description(match, name):
-            continue
-        when, year = match.group("when"), match.group("year")
+        when = match.group("when")
         law = resolver.lookup(name) or (resolver.lookup(f"{when} {name}") if when else None)
         kind = "seed" if law is not None else "formal"
         if law is None and re.search(r"\bConstitution\b", name):
@@ -169,7 +157,31 @@ def _formal(text: str, context: CableContext, found: list[Found]) -> None:
         found.append(Found(surface_start, end, law, text[surface_start:end], kind, about_trafficking=about))
 
 
-def _is_plural_description(match: re.Match[str], name: str) -> bool:
+def _formal_span(text: str, match: re.Match[str]) -> tuple[int, int, str | None] | None:
+    """Start, end and year of the law a formal-name match names, or None when it names none."""
+    start, end = match.span("name")
+    year = match.group("year")
+    head = p.HEAD_WORD.search(text, start, end)
+    second = p.SECOND_NAME.search(text, head.end(), end) if head else None
+    if second is not None and second.start() > start:
+        end = second.start()  # the name ends before "and the <another name>"
+    tail_start = match.start("tail") if match.group("tail") else -1
+    if tail_start >= 0 and p.MONTH_START.match(text, tail_start):
+        end, tail_start = tail_start, -1  # "the Decree on June 5": a date, not what the decree is about
+    if head and head.group(0) in ("Agreement", "Manual") and tail_start < 0:
+        return None  # "the Free Trade Agreement", "the Security Agreement": only "Agreement to/on ..." is named
+    words = text[start:end].split()
+    while len(words) > 1 and (
+        words[0] in p.LEADING_STOP or words[0].endswith(("'s", "’s")) and ADJECTIVE_COUNTRY.get(words[0][:-2].lower())
+    ):
+        start = text.index(words[1], start + len(words[0]))
+        words = words[1:]
+    if _names_no_law(text, text[start:end], start, end) or _is_plural_description(match):
+        return None
+    return start, end, year
+
+
+def _is_plural_description(match: re.Match[str]) -> bool:
     """ "ILO Conventions", "Laws against TIP": a plural head without a long name after it describes, not names."""
     if not match.group("plural"):
         return False

@@ -14,7 +14,8 @@ _HEAD = (
 _CAP = r"(?:[A-Z][\w'’-]*|U\.S\.|U\.N\.)"
 # a word of a law's name before its head: "Anti-Trafficking in Persons Act", "Human Trafficking (Control) Act"
 _PRE_HEAD = rf"(?:{_CAP}|\([A-Z][a-z]+\))(?:\s+(?:and|&|in|of|on|against|for)(?=\s+[A-Z]))?"
-_JOIN = r"(?:\s+(?:of|and|the|on|in|to|for|a|against|from|by|with|All|especially|,)|,)*\s+"
+# words joining the capitalised words of a name; never into a new name ("..., Law No. 9 of 2009")
+_JOIN = r"(?:\s+(?:of|and|the|on|in|to|for|a|against|from|by|with|All|especially|,)|,(?!\s+(?:Law|Decree|Act)\b))*\s+"
 # a law's number: "10", "11,829", "8.069/1990", "3/2008"
 NUMBER = r"\d+(?:[,.]\d{3})*(?:[/-]\d+)?"
 
@@ -45,7 +46,7 @@ CITATION = re.compile(
     r"|(?P<named>(?:[A-Z][a-z]+\s+){1,4}(?:Manual|Code|Act))\s+\d+(?:\.\d+)+)"
 )
 _TRAFFICKING_WORDS = (
-    r"(?:anti-(?:TIP|trafficking(?:[- ]in[- ]persons)?|human[- ]trafficking)|counter-trafficking"
+    r"(?:(?:anti|counter)-(?:TIP|trafficking(?:[- ]in[- ]persons)?|human[- ]trafficking)"
     r"|(?:human\s+)?trafficking(?:[- ]in[- ]persons)?|TIP)"
 )
 # "the new anti-TIP law", "Brazil's anti-trafficking laws", "the anti-trafficking law currently in draft form"
