@@ -150,3 +150,15 @@ def test_a_year_beside_one_count_is_still_a_year() -> None:
     # 09PHNOMPENH114: one count ("135 ... deminers") does not make a series of counts
     event = the_event("09PHNOMPENH114", "135 Royal Cambodian Armed Forces deminers")
     assert (event.event_date, event.event_type) == (dt.date(2008, 1, 1), "other")
+
+
+def test_regulations_taking_effect_are_enacted_and_a_designation_year_repeats_no_enactment() -> None:
+    # 08MANAMA144
+    event = the_event("08MANAMA144", "new foreign labor regulations took effect")
+    assert (event.event_date, event.event_type, event.subject) == (
+        dt.date(2008, 1, 1),
+        "law_enacted",
+        "foreign labor regulations",
+    )
+    event = the_event("08MANAMA144", "On January 9, 2008, Bahrain enacted law number 1 of 2008")
+    assert (event.event_date, event.date_precision, event.event_type) == (dt.date(2008, 1, 9), "day", "law_enacted")

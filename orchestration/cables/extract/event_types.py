@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-LAW_NOUN = r"(?:law|laws|act|code|decree|sub-decree|legislation|bill|amendments?|guidelines|declarations?|prakas)"
+LAW_NOUN = (
+    r"(?:law|laws|act|code|decree|sub-decree|legislation|bill|amendments?|guidelines|declarations?|prakas|"
+    r"regulations?)"
+)
 AGREEMENT_NOUN = (
     r"(?:mou|memorandum|memoranda|agreements?|treaty|treaties|contracts?|convention|protocol|accord|pacts?|"
     r"letter\s+of\s+(?:intent|agreement))"
@@ -54,7 +57,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"approved)\b[^;]{{0,80}}?\b{LAW_NOUN}\b"
             rf"|\b{LAW_NOUN}\b[^;]{{0,80}}?\b(?:was|were|is|has\s+been)?\s*(?:pass(?:ed|age)|enact(?:ed|ment)|"
             rf"promulgat(?:ed|ion)|adopted|amended|revised|issued|signed\s+into\s+(?:force|effect|law)|"
-            rf"went\s+into\s+effect|took\s+effect|(?:entered|came)\s+into\s+(?:force|effect))\b",
+            rf"went\s+into\s+effect|(?:take|takes|took)\s+effect|(?:entered|came)\s+into\s+(?:force|effect))\b",
             re.IGNORECASE,
         ),
     ),

@@ -136,7 +136,9 @@ def _events_of(text: str, mentions: list[DateMention], sent: dt.date) -> list[tu
             continue
         event_type, trigger = _type_of(text, mention)
         if filters.is_designation(text, mention):
-            if first_type == "law_enacted":
+            # "Law 10 of 1961 and Decree 29 of 1970": each law its year; "On January 9, 2008, Bahrain enacted law
+            # number 1 of 2008": the year repeats the enactment already dated
+            if first_type == "law_enacted" and all(seen.date.year != mention.date.year for seen, _, _ in results):
                 results.append((mention, event_type, trigger))
             continue
         if mention.precision == "day" and first.precision == "day":
