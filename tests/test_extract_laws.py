@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
+from orchestration.cables.extract.events import extract_events
 from orchestration.cables.extract.law_lexicon import law_key, load_known_laws, parse_date
 from orchestration.cables.extract.laws import extract_laws
 from orchestration.cables.model import Cable
+from tests.conftest import ALL_CABLE_FILES, raw_text, sentence_cable
 from tests.conftest import cable as load
-from tests.conftest import raw_text, sentence_cable
 
 LAW_1996 = "Law on the Suppression of the Kidnapping, Trafficking and Exploitation of Humans"
 LAW_2008 = "Law on Suppression of Human Trafficking and Sexual Exploitation"
@@ -247,3 +248,20 @@ def test_the_countrys_labor_laws_count_and_labor_laws_in_general_do_not() -> Non
 def test_fields_of_law_and_dates_are_not_law_names() -> None:
     text = "The International Human Rights Law course opened. The Decree on June 5 was read. The Rule of Law matters."
     assert names(sentence_cable(text, origin="Embassy Ankara")) == set()
+
+
+@pytest.mark.parametrize("path", ALL_CABLE_FILES, ids=lambda p: p.stem)
+def test_every_event_law_is_one_of_the_cables_law_mentions(path) -> None:
+    # the warehouse resolves an event's law by joining it to the same cable's law mentions
+    parsed = load(path.stem)
+    mentions = extract_laws(parsed)
+    written = {m.surface.lower() for m in mentions} | {m.name.lower() for m in mentions}
+    laws = [event.law for event in extract_events(parsed) if event.law]
+    assert all(law.lower() in written for law in laws), [law for law in laws if law.lower() not in written]
+
+
+def test_a_heading_law_and_its_designation_in_the_next_sentence_are_one_law() -> None:
+    # 09CAIRO386: "The Child law: Enacted in 1996. It was law no. 12 of 1996 and amended to ..."
+    mentions = extract_laws(load("09CAIRO386"))
+    law = {m.surface: m.name for m in mentions}
+    assert law["Child law"] == law["law no. 12 of 1996"] == "Child Law"

@@ -27,14 +27,13 @@ from orchestration.cables.extract import event_filters as filters
 from orchestration.cables.extract.event_dates import DateMention, find_dates, last_explicit_year
 from orchestration.cables.extract.event_parts import find_actors, find_law, find_subject
 from orchestration.cables.extract.event_types import Trigger, nearest_trigger
-from orchestration.cables.extract.law_finders import CableContext
+from orchestration.cables.extract.law_finders import CableContext, legal_sentences
 from orchestration.cables.extract.law_resolver import LawResolver
 from orchestration.cables.extract.records import EventFact
-from orchestration.cables.extract.sentences import Sentence, split_sentences
+from orchestration.cables.extract.sentences import Sentence
 from orchestration.cables.extract.topic import cable_topic
 from orchestration.cables.model import Cable, Paragraph
 
-_NO_SPLIT = re.compile(r"\b(?:no|nos|art|arts)\.$", re.IGNORECASE)
 _BARE_ENACT = re.compile(r"\b(?:passed|enacted|promulgated|amended|revised|adopted|issued)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|while|but|whereas|however|although|though|which|who)\b|\s+--\s+", re.IGNORECASE
@@ -64,7 +63,7 @@ def extract_events(cable: Cable) -> list[EventFact]:
     for paragraph in cable.paragraphs:
         context_year: int | None = None
         tip_context = topic.of(paragraph)
-        for sentence in _sentences(paragraph):
+        for sentence in legal_sentences(paragraph):
             if not _MAY_HOLD_A_DATE.search(sentence.text) or filters.is_header(sentence.text):
                 continue
             mentions = find_dates(sentence.text, sent, context_year, _future_test(sentence.text))
@@ -86,17 +85,6 @@ def _future_test(text: str) -> Callable[[int], bool]:
         return any(0 <= offset - cue <= _FUTURE_REACH and not _PAST_BETWEEN.search(text[cue:offset]) for cue in cues)
 
     return is_future
-
-
-def _sentences(paragraph: Paragraph) -> list[Sentence]:
-    """The splitter's sentences, rejoining those cut after "no." ("law no. 12 of 1996")."""
-    merged: list[Sentence] = []
-    for sentence in split_sentences(paragraph):
-        if merged and _NO_SPLIT.search(merged[-1].text):
-            previous = merged.pop()
-            sentence = Sentence(paragraph.text[previous.start : sentence.end], previous.start, sentence.end)
-        merged.append(sentence)
-    return merged
 
 
 def _type_of(text: str, mention: DateMention) -> tuple[str, Trigger | None]:

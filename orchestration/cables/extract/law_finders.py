@@ -7,10 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.cables.extract import law_patterns as p
+from orchestration.cables.extract.law_details import attach_articles, date_laws
 from orchestration.cables.extract.law_lexicon import KnownLaw, parse_date
 from orchestration.cables.extract.law_resolver import LawResolver, demonym
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
+from orchestration.cables.extract.sentences import Sentence, split_sentences
+from orchestration.cables.model import Paragraph
 
+_NO_SPLIT = re.compile(r"\b(?:no|nos|art|arts)\.$", re.IGNORECASE)
 _CAPITALISED_CODES = {"penal code", "labor code", "criminal code", "family code"}
 
 
@@ -37,6 +41,17 @@ class CableContext:
     number_years: dict[str, str] = field(default_factory=dict)  # "decree 81" -> "2006" (named in full elsewhere)
 
 
+def legal_sentences(paragraph: Paragraph) -> list[Sentence]:
+    """The splitter's sentences, rejoining those cut after "no." or "art." ("law no. 12 of 1996")."""
+    merged: list[Sentence] = []
+    for sentence in split_sentences(paragraph):
+        if merged and _NO_SPLIT.search(merged[-1].text):
+            previous = merged.pop()
+            sentence = Sentence(paragraph.text[previous.start : sentence.end], previous.start, sentence.end)
+        merged.append(sentence)
+    return merged
+
+
 def numbered_key(match: re.Match[str]) -> str:
     """ "decree 81" for "Decree 81 of 2006" and "Decree 81": one key for a numbered law however it is cited."""
     kind = re.sub(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d.*$", "", match.group("name")).lower()
@@ -48,11 +63,15 @@ def find_laws(text: str, context: CableContext) -> list[Found]:
     if not context.resolver.may_name_a_law(text):
         return []
     found: list[Found] = []
-    for finder in (_numbered_lists, _aliases, _numbered, _citations, _year_laws, _trafficking, _formal, _generic):
+    # in this order: an earlier finder's mention keeps its span ("ILO Conventions 29, 105 and 182" before the
+    # seed's "ILO Convention 29", a seed alias before the capitalised phrase around it)
+    for finder in (_numbered_lists, _aliases, _numbered, _citations, _heading, _year_laws, _trafficking):
         finder(text, context, found)
+    _formal(text, context, found)
+    _generic(text, context, found)
     found.sort(key=lambda f: f.start)
-    _dates(text, context, found)
-    _articles(text, found)
+    date_laws(text, context.resolver, found)
+    attach_articles(text, found)
     return found
 
 
@@ -128,6 +147,15 @@ def _citations(text: str, context: CableContext, found: list[Found]) -> None:
             continue
         law = context.resolver.lookup(name) or context.resolver.new(name, None, None)
         found.append(Found(start, end, law, name, "citation"))
+
+
+def _heading(text: str, context: CableContext, found: list[Found]) -> None:
+    """ "The Child law: Enacted in 1996.": a law named as a heading, its head word in lower case."""
+    match = p.HEADING_LAW.match(text)
+    if match and _free(found, *match.span("name")):
+        name = match.group("name")
+        law = context.resolver.lookup(name) or context.resolver.new(name, None, context.resolver.country)
+        found.append(Found(match.start("name"), match.end("name"), law, name, "formal"))
 
 
 def _formal(text: str, context: CableContext, found: list[Found]) -> None:
@@ -322,52 +350,3 @@ def _sub_decrees(text: str, resolver: LawResolver, found: list[Found]) -> None:
             law = known[0]
         end = match.start() + len("sub-decree")
         found.append(Found(match.start(), end, law, match.group(0)[:10], "sub_decree"))
-
-
-def _dates(text: str, context: CableContext, found: list[Found]) -> None:
-    """An enactment date the sentence gives a law ("promulgated on February 15", "In 2008, ... passed the law")."""
-    sent = context.resolver.sent
-    for i, item in enumerate(found):
-        known = item.law.enacted_date
-        if known and (known.month, known.day) != (1, 1):
-            continue  # a year alone ("law number 1 of 2008") may still get its day
-        limit = found[i + 1].start if i + 1 < len(found) else len(text)
-        match = p.ENACTED.search(text, item.end, limit)
-        date = None
-        if match and match.start() - item.end <= 60:
-            date = parse_date(re.sub(r"\s+", " ", match.group("date")))
-        else:
-            before = p.ENACTED_BEFORE.search(text[: item.start])
-            if before and not any(f.end <= item.start and f.start >= before.start() for f in found):
-                date = parse_date(re.sub(r"\s+", " ", before.group("date")))
-        if date and date <= sent and (known is None or date.year == known.year):
-            item.law = context.resolver.dated(item.law, date)
-
-
-def _articles(text: str, found: list[Found]) -> None:
-    """Articles cited with a law ("Article 16 of the ...", "the Labor Law, Article 368") are kept with it."""
-    for match in p.ARTICLES.finditer(text):
-        label = {"Art.": "Article", "Articles": "Article", "Sections": "Section"}.get(
-            match.group("word"), match.group("word")
-        )
-        after = [f for f in found if f.start >= match.end() and f.start - match.end() <= 12]
-        before = [f for f in found if f.end <= match.start()]
-        target = after[0] if after else (before[-1] if before else None)
-        if target is None:
-            continue
-        for number in _expand(match.group("nums")):
-            article = f"{label} {number}"
-            if article not in target.articles:
-                target.articles.append(article)
-
-
-def _expand(numbers: str) -> list[str]:
-    """ "173 to 178" -> 173 ... 178; "240 and 241" -> 240, 241."""
-    out: list[str] = []
-    for part in re.split(r"\s*(?:,|and)\s*", numbers):
-        match = re.fullmatch(r"(\d+)\s*(?:to|through|-)\s*(\d+)", part.strip())
-        if match and 0 < int(match.group(2)) - int(match.group(1)) <= 30:
-            out.extend(str(n) for n in range(int(match.group(1)), int(match.group(2)) + 1))
-        elif part.strip():
-            out.extend(piece for piece in re.split(r"\s*(?:to|through|-)\s*", part.strip()) if piece)
-    return out

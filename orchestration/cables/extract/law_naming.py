@@ -19,13 +19,19 @@ from orchestration.cables.extract.law_resolver import LawResolver
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
 
 _HEADS = {"law", "code", "act", "decree"}
+# "It was law no. 12 of 1996": the law of the sentence before, designated otherwise
+_COPULA_START = re.compile(r"^\s*(?:It|This|That)\s+(?:was|is)\s+(?:also\s+)?$")
 _RECENT = dt.timedelta(days=3 * 365)  # "the new law" is one enacted within this time before the cable
 _NOT_THE_LAW_ITSELF = re.compile(r"\b(?:Guidelines|Amendments?|Regulations?|draft)\b", re.IGNORECASE)
 
 
-def same_as_designations(text: str, found: list[Found]) -> dict[str, KnownLaw]:
-    """ "the Anti-Trafficking in Persons Act of 2003 (Republic Act 9208)": one law, two designations."""
+def same_as_designations(text: str, found: list[Found], previous: list[Found]) -> dict[str, KnownLaw]:
+    """ "the Anti-Trafficking in Persons Act of 2003 (Republic Act 9208)", "The Child law: Enacted in 1996. It was
+    law no. 12 of 1996": one law, two designations (`previous`: the laws of the sentence before)."""
     same: dict[str, KnownLaw] = {}
+    copula = found and previous and _COPULA_START.match(text[: found[0].start])
+    if copula and previous[-1].law.name != found[0].law.name:
+        same[found[0].law.name] = previous[-1].law
     for first, second in zip(found, found[1:], strict=False):
         if (
             first.law.name != second.law.name

@@ -49,6 +49,8 @@ _TRAFFICKING_WORDS = (
     r"(?:(?:anti|counter)-(?:TIP|trafficking(?:[- ]in[- ]persons)?|human[- ]trafficking)"
     r"|(?:human\s+)?trafficking(?:[- ]in[- ]persons)?|TIP)"
 )
+# "The Child law: Enacted in 1996.", "Prostitution law: ...": a law named as the heading of what the cable says of it
+HEADING_LAW = re.compile(r"^\s*(?:The\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){1,4}(?:law|code|act|decree))\s*:")
 # "the new anti-TIP law", "Brazil's anti-trafficking laws", "the anti-trafficking law currently in draft form"
 TRAFFICKING_LAW = re.compile(
     r"\b(?P<adj>(?:(?:new|draft|comprehensive|proposed|separate|current|existing|first|specific|national|model)\s+"

@@ -11,12 +11,11 @@ same cable names in full, else keep the cable's own words ("anti-trafficking leg
 
 from __future__ import annotations
 
-from orchestration.cables.extract.law_finders import CableContext, Found, find_laws, numbered_key
+from orchestration.cables.extract.law_finders import CableContext, Found, find_laws, legal_sentences, numbered_key
 from orchestration.cables.extract.law_naming import resolve, same_as_designations
 from orchestration.cables.extract.law_patterns import NUMBERED
 from orchestration.cables.extract.law_resolver import LawResolver
 from orchestration.cables.extract.records import LawMention
-from orchestration.cables.extract.sentences import split_sentences
 from orchestration.cables.model import Cable
 
 
@@ -33,12 +32,14 @@ def extract_laws(cable: Cable) -> list[LawMention]:
     for index, paragraph in enumerate(cable.paragraphs):
         if not context.resolver.may_name_a_law(paragraph.text):
             continue
-        for sentence in split_sentences(paragraph):
+        previous: list[Found] = []
+        for sentence in legal_sentences(paragraph):
             in_sentence = find_laws(sentence.text, context)
-            for name, law in same_as_designations(sentence.text, in_sentence).items():
+            for name, law in same_as_designations(sentence.text, in_sentence, previous).items():
                 same_as.setdefault(name, law)
             for item in in_sentence:
                 found.append((item, index, sentence.start + item.start, sentence.start + item.end))
+            previous = in_sentence
     kept = {id(item) for item in resolve([item for item, *_ in found], context.resolver, same_as)}
     mentions = []
     for item, index, start, end in found:
