@@ -162,3 +162,12 @@ def test_regulations_taking_effect_are_enacted_and_a_designation_year_repeats_no
     )
     event = the_event("08MANAMA144", "On January 9, 2008, Bahrain enacted law number 1 of 2008")
     assert (event.event_date, event.date_precision, event.event_type) == (dt.date(2008, 1, 9), "day", "law_enacted")
+
+
+def test_a_decision_a_meeting_discussed_does_not_type_the_meeting() -> None:
+    # 10BAGHDAD70: "... on January 5, 2009 held meetings with Iraqi President Jalal Talabani ... to discuss the
+    # recent Blackwater ruling, ..."; 09BANGKOK1998: "The disappointing August 11 Thai Lower Court ruling ..."
+    (meeting,) = quoting(corpus_events("10BAGHDAD70"), "held meetings with Iraqi President")
+    assert (meeting.event_date, meeting.event_type) == (dt.date(2009, 1, 5), "other")
+    (ruling,) = quoting(corpus_events("09BANGKOK1998"), "The disappointing August 11 Thai Lower Court ruling")
+    assert (ruling.event_date, ruling.event_type) == (dt.date(2009, 8, 11), "court_decision")

@@ -89,11 +89,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "court_decision",
         re.compile(
-            r"\b(?:convicted|sentenc(?:ed|ing)|acquitt(?:ed|al)|verdicts?|ruled|ruling|"
-            r"court\s+decision|found\s+guilty|overturned|upheld|suspended\s+a\s+(?:\w+[\s-])*sentence)\b",
+            r"\b(?:convicted|sentenc(?:ed|ing)|acquitted|ruled|found\s+guilty|overturned|upheld|"
+            r"suspended\s+a\s+(?:\w+[\s-])*sentence)\b",
             re.IGNORECASE,
         ),
     ),
+    # a decision named by a noun is the event only near its date ("the August 11 ruling"), not when it is what a
+    # meeting discussed ("on January 5 held meetings ... to discuss the recent Blackwater ruling")
+    ("court_noun", re.compile(r"\b(?:verdicts?|rulings?|acquittals?|court\s+decisions?)\b", re.IGNORECASE)),
     (
         "training",
         re.compile(
@@ -155,14 +158,19 @@ _ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
 # triggers taken only when nothing else is near: an arrest mentioned in passing, a verb of saying
 _WEAK = {"arrest", "reported", "announcement"}
 _PASSIVE_REPORT_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
-_ALIAS = {"reported": "report_published", "agreement_noun": "agreement_signed", "announcement": "policy_decision"}
+_ALIAS = {
+    "reported": "report_published",
+    "agreement_noun": "agreement_signed",
+    "announcement": "policy_decision",
+    "court_noun": "court_decision",
+}
 
 # types whose presence makes a dated sentence an event even when it reads like a statistic
 STRONG_TYPES = {"agreement_signed", "law_drafted", "law_enacted", "body_established", "training", "campaign"}
 # triggers that are ordinary words when capitalised inside a name ("Ministry of Labor and Vocational Training")
 _LOWERCASE_ONLY = {"training", "campaign", "raid", "arrest"}
 # how near its date a noun must be to be the event it names ("a 2008 UNIAP report", "the December MOU")
-_NOUN_REACH = {"report_published": 30, "agreement_noun": 15}
+_NOUN_REACH = {"report_published": 30, "agreement_noun": 15, "court_noun": 30}
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:who|that|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+(?:and|or)\s+)?$",
     re.IGNORECASE,
@@ -233,7 +241,7 @@ def nearest_trigger(text: str, date_start: int, date_end: int) -> Trigger | None
             if name == "reported" and _PASSIVE_REPORT_BEFORE.search(before):
                 continue  # "in what was reported to be a mafia meeting": hearsay
             if name in _WEAK or distance > _NOUN_REACH.get(name, distance):
-                if name == "agreement_noun":
+                if name in ("agreement_noun", "court_noun"):
                     continue
                 weak = candidate if weak is None or candidate < weak else weak
             elif best is None or candidate < best:
