@@ -63,12 +63,8 @@ def find_laws(text: str, context: CableContext) -> list[Found]:
     if not context.resolver.may_name_a_law(text):
         return []
     found: list[Found] = []
-    # in this order: an earlier finder's mention keeps its span ("ILO Conventions 29, 105 and 182" before the
-    # seed's "ILO Convention 29", a seed alias before the capitalised phrase around it)
-    for finder in (_numbered_lists, _aliases, _numbered, _citations, _heading, _year_laws, _trafficking):
+    for finder in _FINDERS:
         finder(text, context, found)
-    _formal(text, context, found)
-    _generic(text, context, found)
     found.sort(key=lambda f: f.start)
     date_laws(text, context.resolver, found)
     attach_articles(text, found)
@@ -350,3 +346,18 @@ def _sub_decrees(text: str, resolver: LawResolver, found: list[Found]) -> None:
             law = known[0]
         end = match.start() + len("sub-decree")
         found.append(Found(match.start(), end, law, match.group(0)[:10], "sub_decree"))
+
+
+# in this order: an earlier finder's mention keeps its span ("ILO Conventions 29, 105 and 182" before the seed's
+# "ILO Convention 29", a seed alias before the capitalised phrase around it)
+_FINDERS = (
+    _numbered_lists,
+    _aliases,
+    _numbered,
+    _citations,
+    _heading,
+    _year_laws,
+    _trafficking,
+    _formal,
+    _generic,
+)
