@@ -125,9 +125,22 @@ def _write_facts(con: duckdb.DuckDBPyConnection, cable: FixtureCable) -> None:
         start, end = _span(raw, e.span_quote or e.quote, e.span_quote or e.quote)
         con.execute(
             "insert into extracted.events (cable_id, event_index, section, paragraph_ordinal, event_date, "
-            "date_precision, event_type, actors, law, tip_context, quote, char_start, char_end) "
-            "values (?, ?, ?, 1, ?, ?, ?, ?, ?, true, ?, ?, ?)",
-            [cable.cable_id, index, e.section, e.date, e.precision, e.event_type, [], e.law, e.quote, start, end],
+            "date_precision, event_type, actors, law, subject, tip_context, quote, char_start, char_end) "
+            "values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)",
+            [
+                cable.cable_id,
+                index,
+                e.section,
+                e.date,
+                e.precision,
+                e.event_type,
+                [],
+                e.law,
+                e.law,
+                e.quote,
+                start,
+                end,
+            ],
         )
     for index, (name, org_type) in enumerate(cable.organizations):
         start, end = _span(raw, name, name)

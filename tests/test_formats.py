@@ -68,7 +68,9 @@ def test_a_changed_csv_row_reloads_alone_and_a_removed_row_is_removed(tmp_path):
         # rewrite row 1's body and drop the last row
         text = lines.decode("utf-8")
         last_start = text.rindex('\n"300","') + 1
-        changed = text[:last_start].replace("CONTINUING TERRORIST VIOLENCE", "CONTINUING TERRORIST VIOLENCE (REVISED)", 1)
+        changed = text[:last_start].replace(
+            "CONTINUING TERRORIST VIOLENCE", "CONTINUING TERRORIST VIOLENCE (REVISED)", 1
+        )
         (folder / "cables.csv").write_text(changed, encoding="utf-8")
         report = ingest_folder(con, folder, extract=False)
         assert report.replaced == [first]

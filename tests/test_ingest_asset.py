@@ -63,7 +63,8 @@ def test_batch_size_and_parallel_batches_give_the_same_rows(tmp_path, cable_fold
         path = next(p for p in tmp_path.glob(f".{name}.duckdb.build-{run.run_id}"))
         with duckdb.connect(str(path), read_only=True) as con:
             return con.execute(
-                "select cable_id, metric_index, value, measure, source_org, char_start from extracted.metrics order by all"
+                "select cable_id, metric_index, value, measure, source_org, char_start "
+                "from extracted.metrics order by all"
             ).fetchall()
 
     assert rows("one", one) == rows("many", many)

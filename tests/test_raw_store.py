@@ -17,7 +17,16 @@ def ingest_folder(con, folder, **kwargs):
 
 
 def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    tables = ["cable_versions", "cables", "paragraphs", "references", "recipients", "glossary", "quarantine", "ingest_log"]
+    tables = [
+        "cable_versions",
+        "cables",
+        "paragraphs",
+        "references",
+        "recipients",
+        "glossary",
+        "quarantine",
+        "ingest_log",
+    ]
     return {table: con.execute(f'select count(*) from raw."{table}"').fetchone()[0] for table in tables}
 
 
@@ -145,9 +154,7 @@ def test_a_broken_new_version_keeps_the_loaded_one_and_a_fixed_file_leaves_quara
     assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 0
 
 
-def test_of_two_sources_with_one_id_the_more_complete_is_shown_and_the_other_comes_back_when_it_goes(
-    con, cable_folder
-):
+def test_of_two_sources_with_one_id_the_more_complete_is_shown_and_the_other_comes_back_when_it_goes(con, cable_folder):
     full = (FIXTURE_CABLES / "09ANKARA273.txt").read_text()
     (cable_folder / "a_truncated.txt").write_text(full[: len(full) // 2])
     (cable_folder / "b_full.txt").write_text(full)
@@ -173,8 +180,14 @@ def test_every_input_is_counted_once_and_the_build_is_recorded(con, cable_folder
     (cable_folder / "empty.txt").write_bytes(b"")
     report = ingest_folder(con, cable_folder, build_id="second")
     assert report.inputs == 4
-    assert (len(report.loaded), report.unchanged, report.quarantined_inputs, report.removed) == (1, 2, 1, ["08LAPAZ435"])
+    assert (len(report.loaded), report.unchanged, report.quarantined_inputs, report.removed) == (
+        1,
+        2,
+        1,
+        ["08LAPAZ435"],
+    )
     row = con.execute(
-        "select inputs, loaded, replaced, unchanged, quarantined, removed from raw.ingest_runs where build_id = 'second'"
+        "select inputs, loaded, replaced, unchanged, quarantined, removed "
+        "from raw.ingest_runs where build_id = 'second'"
     ).fetchone()
     assert row == (4, 1, 0, 2, 1, 1)

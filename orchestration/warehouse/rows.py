@@ -141,6 +141,7 @@ def fact_rows(cable: Cable) -> dict[str, list[tuple]]:
                 e.event_type,
                 list(e.actors),
                 e.law,
+                e.subject,
                 bool(e.tip_context),
                 e.quote,
                 e.char_start + 1,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 # bump when a table below changes shape: an older warehouse is then rebuilt from its input
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ARROW_TYPES = {
     "varchar": pa.string(),
@@ -296,6 +296,7 @@ EXTRACTED = {
             "event_type varchar not null",
             "actors varchar[]",
             "law varchar",
+            "subject varchar",  # what a one-off event is about: the law enacted, the body established
             "tip_context boolean not null",
             "quote varchar not null",
             "char_start integer not null",

@@ -7,6 +7,7 @@ select
     event_type,
     law_key,
     law_text,
+    subject,
     actors,
     tip_context,
     quote,
