@@ -24,10 +24,7 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 	cp orchestration/dagster.yaml $@
 
 run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
-	@mkdir -p $(DAGSTER_HOME)/logs
-	@echo "building the warehouse from $(CABLES_DIR) (log: $(DAGSTER_HOME)/logs/make_run.log)"
-	@$(BIN)/dagster asset materialize -m orchestration.definitions --select '*' \
-		> $(DAGSTER_HOME)/logs/make_run.log 2>&1 || { tail -40 $(DAGSTER_HOME)/logs/make_run.log; \
+	@$(BIN)/python -m orchestration.build || { tail -40 $(DAGSTER_HOME)/logs/make_run.log; \
 		$(BIN)/python -m orchestration.summary; exit 1; }
 	@$(BIN)/python -m orchestration.summary
 

@@ -8,6 +8,7 @@ A graph of three steps backs the `raw` and `extracted` tables:
 """
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -78,7 +79,7 @@ def plan_cables(
             config.batch_size,
         )
     context.log.info(
-        f"{plan.inputs} inputs in {cable_source.folder}: {plan.work_items} to process in {len(plan.batches)} "
+        f"progress: {plan.inputs} inputs in {cable_source.folder}: {plan.work_items} to process in {len(plan.batches)} "
         f"batches, {plan.unchanged} unchanged, {len(plan.refused)} refused, {len(plan.removed)} removed"
     )
     yield dg.Output(str(plan.save(work / "plan.json")), "plan")
@@ -92,18 +93,25 @@ def process_cables(context: dg.OpExecutionContext, batch: str) -> str:
     """Parse and extract one batch of cables into Parquet files (a worker: it never opens the warehouse)."""
     if not batch:
         return ""
-    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    result = process_batch(batch, Path(batch).with_suffix(""), extractor_version(), started)
-    context.log.info(f"processed {Path(batch).name} in {(dt.datetime.now(dt.UTC).replace(tzinfo=None) - started)}")
-    return result
+    started = time.monotonic()
+    name = Path(batch).stem
+
+    def report(done: int, total: int) -> None:
+        rate = done / max(time.monotonic() - started, 1e-6)
+        context.log.info(f"progress: {name} {done}/{total} cables parsed and extracted ({rate:.1f} cables/s)")
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return process_batch(batch, Path(batch).with_suffix(""), extractor_version(), now, progress=report)
 
 
 @dg.op(out={name: dg.Out(dg.Nothing) for name in OUTPUTS})
 def load_cables(context: dg.OpExecutionContext, plan: str, results: list[str], warehouse: WarehouseResource):
     """Load every batch and apply removals in one transaction (the one writer)."""
     loaded_plan = Plan.read(plan)
+    started = time.monotonic()
     with warehouse.connect() as con:
         report = load_build(con, loaded_plan, [result for result in results if result])
+        context.log.info(f"progress: loaded {len(results)} batches in {time.monotonic() - started:.1f} s")
         for source_file, reason in report.quarantined:
             context.log.warning(f"quarantined {source_file}: {reason}")
         context.log.info(report.summary())

@@ -4,7 +4,7 @@ import os
 
 import dagster as dg
 
-from orchestration.reload.executors import dask_executor
+from orchestration.reload.executors import PARALLEL_FROM, dask_executor, default_workers
 from orchestration.reload.folder_state import FolderCursor, scan
 from orchestration.resources import CableSourceResource
 
@@ -36,7 +36,7 @@ def reload_config(force: bool = False, workers: int = 1) -> dict:
     }
 
 
-FULL_RELOAD_CONFIG = reload_config(force=True, workers=2)
+FULL_RELOAD_CONFIG = reload_config(force=True, workers=default_workers())
 
 
 @dg.sensor(
@@ -55,8 +55,12 @@ def cables_folder_sensor(context: dg.SensorEvaluationContext, cable_source: Cabl
         context.update_cursor(cursor.dump())
         return dg.SkipReason(f"no change in {folder}")
     context.update_cursor(cursor.dump())
+    # a few files: every step in one process; many, or a release CSV (thousands of rows): parallel workers
+    changed = [*changes.added, *changes.changed]
+    large = len(changed) >= PARALLEL_FROM or any(name.lower().endswith(".csv") for name in changed)
     return dg.RunRequest(
         run_key=changes.run_key(cursor.generation),
+        run_config=reload_config(workers=default_workers() if large else 1),
         tags={"cables/changes": changes.describe()[:250]},
     )
 

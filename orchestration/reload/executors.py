@@ -26,9 +26,13 @@ def build_executor(config: dict) -> dict:
     return {"multiprocess": {"max_concurrent": config["workers"]}}
 
 
+# below this many cables to process, worker processes cost more to start than they save
+PARALLEL_FROM = int(os.environ.get("BUILD_PARALLEL_FROM", "400"))
+
+
 def default_workers() -> int:
     """Workers for a large build: BUILD_WORKERS, else the machine's cores."""
     return int(os.environ.get("BUILD_WORKERS") or os.cpu_count() or 1)
 
 
-__all__ = ["build_executor", "dask_executor", "default_workers"]
+__all__ = ["PARALLEL_FROM", "build_executor", "dask_executor", "default_workers"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -39,7 +40,13 @@ def _with_key(table: pa.Table, keys: list[str]) -> pa.Table:
     return table.append_column("_source_key", pa.array(keys, type=pa.string()))
 
 
-def process_batch(batch_file: Path | str, out_dir: Path | str, extractor_version: str | None, now: dt.datetime) -> str:
+def process_batch(
+    batch_file: Path | str,
+    out_dir: Path | str,
+    extractor_version: str | None,
+    now: dt.datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
     """Parse and extract every work item of `batch_file`; write one Parquet file per table into `out_dir`.
 
     With no `extractor_version` the cables are parsed only (ingestion tests that do not need facts)."""
@@ -48,7 +55,11 @@ def process_batch(batch_file: Path | str, out_dir: Path | str, extractor_version
     rows: dict[str, list[tuple]] = defaultdict(list)
     keys: dict[str, list[str]] = defaultdict(list)
     failures: list[dict] = []
-    for item in pq.read_table(batch_file).to_pylist():
+    items = pq.read_table(batch_file).to_pylist()
+    step = max(1, len(items) // 10)
+    for done, item in enumerate(items, start=1):
+        if progress and (done % step == 0 or done == len(items)):
+            progress(done, len(items))
         key = item["source_key"]
         try:
             text, encoding = source_text(item["source_format"], item["raw_bytes"])

@@ -160,6 +160,23 @@ def plan_build(
     return plan
 
 
+def count_work(con: duckdb.DuckDBPyConnection | None, sources: Iterable[SourceItem], extractor_version: str) -> int:
+    """How many sources a build would process (a dry run of plan_build, for choosing workers)."""
+    stored = _stored(con) if con is not None else {}
+    extracted = (
+        dict(con.execute("select cable_id, extractor_version from extracted.extraction_state").fetchall())
+        if con is not None
+        else {}
+    )
+    work = 0
+    for item in sources:
+        previous = stored.get(item.source_key)
+        unchanged = previous and previous[0] == item.content_sha256
+        current = previous and (not previous[2] or extracted.get(previous[1]) == extractor_version)
+        work += not item.refused and not (unchanged and current)
+    return work
+
+
 def _requeue_other_versions(
     con: duckdb.DuckDBPyConnection, cable_ids: set[str], seen: dict[str, str], writer: _BatchWriter, plan: Plan
 ) -> None:
