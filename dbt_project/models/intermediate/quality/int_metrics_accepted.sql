@@ -12,7 +12,7 @@ rejected as (
 
 select
     validated.* exclude (parent_metric_id, rejection_rule, rejection_message, provenance_text, looks_ahead,
-        measure_known, cable_date),
+        measure_known, counts_what_happened, cable_date),
     case when validated.parent_metric_id in (select metric_id from rejected) then null
         else validated.parent_metric_id end as parent_metric_id
 from validated

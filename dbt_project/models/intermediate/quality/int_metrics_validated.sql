@@ -26,7 +26,12 @@ checked as (
         substr(texts.raw_text, metrics.char_start, metrics.char_end - metrics.char_start) as provenance_text,
         -- plans, budgets, targets and projections look ahead: their periods may follow the cable
         regexp_matches(metrics.quote, '{{ var("forward_looking_pattern") }}', 'i') as looks_ahead,
-        metrics.measure in (select measure from measures) as measure_known
+        metrics.measure in (select measure from measures) as measure_known,
+        metrics.measure in (
+            'arrests', 'investigations', 'cases', 'prosecutions', 'convictions', 'acquittals', 'perpetrators',
+            'victims_identified', 'victims_rescued', 'victims_referred', 'victims_assisted', 'victims_repatriated',
+            'migrants_returned', 'persons_trained'
+        ) as counts_what_happened
     from metrics
     left join cables using (cable_id)
     left join texts using (cable_id)
@@ -42,7 +47,8 @@ select
         when value < 0 then 'negative_value'
         when not measure_known then 'unknown_measure'
         when period_start > period_end then 'period_start_after_end'
-        when period_start > cable_date and not looks_ahead then 'period_after_cable_date'
+        -- a count of what happened cannot start after the cable; budgets, polls, estimates and plans can
+        when period_start > cable_date and counts_what_happened and not looks_ahead then 'period_after_cable_date'
     end as rejection_rule,
     case rejection_rule
         when 'orphan_key' then 'the cable ' || cable_id || ' is not in the warehouse'
@@ -51,7 +57,7 @@ select
         when 'negative_value' then 'a count or amount cannot be negative: ' || value
         when 'unknown_measure' then 'the measure "' || measure || '" is not in the vocabulary'
         when 'period_start_after_end' then 'the period starts ' || period_start || ', after it ends ' || period_end
-        when 'period_after_cable_date' then 'the period starts ' || period_start || ', after the cable was sent ('
-            || cable_date || '), and the sentence does not look ahead'
+        when 'period_after_cable_date' then 'a count of ' || measure || ' for a period starting ' || period_start
+            || ', after the cable was sent (' || cable_date || '), in a sentence that does not look ahead'
     end as rejection_message
 from checked
