@@ -3,6 +3,7 @@ depend on how many workers there are or how big the batches are."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import dagster as dg
@@ -54,14 +55,17 @@ def _build(tmp_path, monkeypatch, name: str, job, run_config: dict) -> dict[str,
             dg.reconstructable(job), instance=instance, run_config=run_config, asset_selection=CABLE_ASSETS
         )
         assert result.success
-        batches = {e.step_key for e in result.all_events if e.step_key and "process_cables[" in e.step_key}
+        # each batch logs its progress from the step (on whichever worker) that processed it
+        messages = [e.message or "" for e in instance.all_logs(result.run_id)]
+        batches = {re.search(r"progress: (batch-\d+)", m).group(1) for m in messages if "progress: batch-" in m}
+        workers = {e.step_key for e in instance.all_logs(result.run_id) if "progress: batch-" in (e.message or "")}
         run_id = result.run_id
     with duckdb.connect(str(build_path(warehouse, run_id)), read_only=True) as con:
         rows = {
             table: con.execute(f"select {columns} from {table} order by all").fetchall()
             for table, columns in COMPARED.items()
         }
-    rows["batches"] = len(batches)
+    rows["batches"] = (len(batches), len(workers))
     return rows
 
 
@@ -75,7 +79,8 @@ def test_the_same_rows_from_one_process_two_processes_and_a_two_worker_dask_clus
         "execution": {"config": {"cluster": {"local": {"n_workers": 2, "threads_per_worker": 1, "processes": True}}}},
     }
     dask = _build(environment, monkeypatch, "dask", parallel_jobs.reload_warehouse_on_dask, dask_config)
-    assert (one.pop("batches"), two.pop("batches"), dask.pop("batches")) == (1, 4, 2)
+    # (batches, shard steps that processed them): one batch; four batches on four shards; two on two
+    assert (one.pop("batches"), two.pop("batches"), dask.pop("batches")) == ((1, 1), (4, 4), (2, 2))
     assert one["extracted.metrics"] and one["extracted.events"]
     assert two == one
     assert dask == one

@@ -1,10 +1,13 @@
 """Ingest and extraction assets: plan the build, process batches of cables in parallel, load once.
 
-A graph of three steps backs the `raw` and `extracted` tables:
-- `plan_cables` compares the input folder with the warehouse and cuts the work into batches;
-- `process_cables` runs once per batch (in parallel under the multiprocess or Dask executor):
-  parse and extract, write Parquet, never touch the warehouse;
+A graph of steps backs the `raw` and `extracted` tables:
+- `plan_cables` compares the input folder with the warehouse, cuts the work into batches and deals
+  them to a fixed number of shards (BUILD_SHARDS);
+- `process_shard_<k>` processes its shard's batches, in parallel with the others under the
+  multiprocess or Dask executor: parse and extract, write Parquet, never touch the warehouse;
 - `load_cables`, the one writer, loads every batch in one transaction.
+The shards are static steps, not dynamic ones, because Dask (and other cluster executors) cannot
+map dynamic outputs; the rows never depend on the number of shards, workers or the batch size.
 """
 
 import datetime as dt
@@ -15,10 +18,10 @@ import dagster as dg
 
 from orchestration.metadata import table_metadata
 from orchestration.resources import CableSourceResource, WarehouseResource
-from orchestration.warehouse.batch import process_batch
+from orchestration.warehouse.batch import process_batch, result_dir
 from orchestration.warehouse.extracted_store import extractor_version
 from orchestration.warehouse.load import load_build
-from orchestration.warehouse.plan import DEFAULT_BATCH_SIZE, Plan, plan_build
+from orchestration.warehouse.plan import DEFAULT_BATCH_SIZE, Plan, deal, plan_build, shard_count
 from orchestration.warehouse.sources import list_sources
 from orchestration.warehouse.tables import ensure_schema
 
@@ -58,14 +61,17 @@ class ReloadConfig(dg.Config):
     batch_size: int = DEFAULT_BATCH_SIZE  # cables per parallel batch; the result does not depend on it
 
 
-@dg.op(out={"plan": dg.Out(str), "batches": dg.DynamicOut(str)})
+SHARDS = shard_count()
+
+
+@dg.op(out={"plan": dg.Out(str)} | {f"shard_{k}": dg.Out(list) for k in range(SHARDS)})
 def plan_cables(
     context: dg.OpExecutionContext,
     config: ReloadConfig,
     warehouse: WarehouseResource,
     cable_source: CableSourceResource,
 ):
-    """Compare the input folder with the warehouse; write the work in batches."""
+    """Compare the input folder with the warehouse; write the work in batches, dealt to the shards."""
     work = warehouse.work_dir()
     with warehouse.connect() as con:
         ensure_schema(con)
@@ -80,38 +86,49 @@ def plan_cables(
         )
     context.log.info(
         f"progress: {plan.inputs} inputs in {cable_source.folder}: {plan.work_items} to process in {len(plan.batches)} "
-        f"batches, {plan.unchanged} unchanged, {len(plan.refused)} refused, {len(plan.removed)} removed"
+        f"batches over {SHARDS} shards, {plan.unchanged} unchanged, {len(plan.refused)} refused, "
+        f"{len(plan.removed)} removed"
     )
     yield dg.Output(str(plan.save(work / "plan.json")), "plan")
-    # an empty build still runs its writer (removals, quarantine), through one empty batch
-    for index, batch in enumerate(plan.batches or [""], start=1):
-        yield dg.DynamicOutput(batch, output_name="batches", mapping_key=f"batch_{index:05d}")
+    for shard, batches in enumerate(deal(plan.batches, SHARDS)):
+        yield dg.Output(batches, f"shard_{shard}")
 
 
 @dg.op
-def process_cables(context: dg.OpExecutionContext, batch: str) -> str:
-    """Parse and extract one batch of cables into Parquet files (a worker: it never opens the warehouse)."""
-    if not batch:
-        return ""
-    started = time.monotonic()
-    name = Path(batch).stem
+def process_cables(context: dg.OpExecutionContext, batches: list) -> list:
+    """Parse and extract a shard's batches into Parquet files (a worker: it never opens the warehouse)."""
+    results = []
+    for batch in batches:
+        started = time.monotonic()
+        name = Path(batch).stem
 
-    def report(done: int, total: int) -> None:
-        rate = done / max(time.monotonic() - started, 1e-6)
-        context.log.info(f"progress: {name} {done}/{total} cables parsed and extracted ({rate:.1f} cables/s)")
+        def report(done: int, total: int, name: str = name, started: float = started) -> None:
+            rate = done / max(time.monotonic() - started, 1e-6)
+            context.log.info(f"progress: {name} {done}/{total} cables parsed and extracted ({rate:.1f} cables/s)")
 
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    return process_batch(batch, Path(batch).with_suffix(""), extractor_version(), now, progress=report)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        results.append(process_batch(batch, result_dir(batch), extractor_version(), now, progress=report))
+    return results
 
 
-@dg.op(out={name: dg.Out(dg.Nothing) for name in OUTPUTS})
-def load_cables(context: dg.OpExecutionContext, plan: str, results: list[str], warehouse: WarehouseResource):
-    """Load every batch and apply removals in one transaction (the one writer)."""
+@dg.op(
+    ins={"plan": dg.In(str)} | {f"after_shard_{k}": dg.In(dg.Nothing) for k in range(SHARDS)},
+    out={name: dg.Out(dg.Nothing) for name in OUTPUTS},
+)
+def load_cables(context: dg.OpExecutionContext, plan: str, warehouse: WarehouseResource):
+    """Load every batch of every shard and apply removals in one transaction (the one writer).
+
+    It waits for each shard through an input of its own rather than a list of them: Dask's executor
+    drops inputs fanned in from several steps. The batches' results are where the plan put them."""
     loaded_plan = Plan.read(plan)
     started = time.monotonic()
+    batches = [result_dir(batch) for batch in loaded_plan.batches]
+    missing = [batch for batch in batches if not Path(batch).is_dir()]
+    if missing:  # a shard's step did not run: never publish a build with cables left out
+        raise RuntimeError(f"{len(missing)} batches were not processed, e.g. {missing[0]}")
     with warehouse.connect() as con:
-        report = load_build(con, loaded_plan, [result for result in results if result])
-        context.log.info(f"progress: loaded {len(results)} batches in {time.monotonic() - started:.1f} s")
+        report = load_build(con, loaded_plan, batches)
+        context.log.info(f"progress: loaded {len(batches)} batches in {time.monotonic() - started:.1f} s")
         for source_file, reason in report.quarantined:
             context.log.warning(f"quarantined {source_file}: {reason}")
         context.log.info(report.summary())
@@ -142,8 +159,9 @@ def load_cables(context: dg.OpExecutionContext, plan: str, results: list[str], w
 )
 def _cables():
     """The raw cables and the facts extracted from them, built from the input folder."""
-    plan, batches = plan_cables()
-    outputs = load_cables(plan, batches.map(process_cables).collect())
+    plan, *shards = plan_cables()
+    done = {f"after_shard_{k}": process_cables.alias(f"process_shard_{k}")(shard) for k, shard in enumerate(shards)}
+    outputs = load_cables(plan, **done)
     return {name: getattr(outputs, name) for name in OUTPUTS}
 
 

@@ -40,6 +40,11 @@ def _with_key(table: pa.Table, keys: list[str]) -> pa.Table:
     return table.append_column("_source_key", pa.array(keys, type=pa.string()))
 
 
+def result_dir(batch_file: Path | str) -> str:
+    """Where the rows of a batch go: a folder named after its work file."""
+    return str(Path(batch_file).with_suffix(""))
+
+
 def process_batch(
     batch_file: Path | str,
     out_dir: Path | str,
@@ -58,8 +63,8 @@ def process_batch(
     items = pq.read_table(batch_file).to_pylist()
     step = max(1, len(items) // 10)
     for done, item in enumerate(items, start=1):
-        if progress and (done % step == 0 or done == len(items)):
-            progress(done, len(items))
+        if progress and done > 1 and ((done - 1) % step == 0):
+            progress(done - 1, len(items))
         key = item["source_key"]
         try:
             text, encoding = source_text(item["source_format"], item["raw_bytes"])
@@ -94,6 +99,8 @@ def process_batch(
         for name, table_rows in produced.items():
             rows[name].extend(table_rows)
             keys[name].extend([key] * len(table_rows))
+    if progress:
+        progress(len(items), len(items))
     for name, spec in OUTPUT_TABLES.items():
         pq.write_table(_with_key(spec.arrow_table(rows[name]), keys[name]), out_dir / f"{name}.parquet")
     pq.write_table(pa.Table.from_pylist(failures, schema=FAILURES), out_dir / "failures.parquet")

@@ -10,6 +10,7 @@ its own (orchestration/warehouse/batch.py) and one writer loads the results
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,6 +33,17 @@ WORK_SCHEMA = pa.schema(
 )
 PRESENT_SCHEMA = pa.schema([("source_key", pa.string()), ("content_sha256", pa.string())])
 DEFAULT_BATCH_SIZE = 1000
+DEFAULT_SHARDS = 8
+
+
+def shard_count() -> int:
+    """How many parallel steps share a build's batches: BUILD_SHARDS, else 8 (at least the workers to use)."""
+    return max(1, int(os.environ.get("BUILD_SHARDS") or DEFAULT_SHARDS))
+
+
+def deal(batches: list[str], shards: int) -> list[list[str]]:
+    """Batches dealt round-robin to `shards` lists (neighbouring batches go to different workers)."""
+    return [batches[k::shards] for k in range(shards)]
 
 
 @dataclass

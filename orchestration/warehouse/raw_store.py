@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.warehouse.batch import process_batch
+from orchestration.warehouse.batch import process_batch, result_dir
 from orchestration.warehouse.extracted_store import extractor_version
 from orchestration.warehouse.load import IngestReport, load_build
 from orchestration.warehouse.plan import DEFAULT_BATCH_SIZE, plan_build
@@ -43,7 +43,5 @@ def ingest_folder(
         work_dir = Path(work)
         version = extractor_version() if extract else None
         plan = plan_build(con, list_sources(folder), work_dir, build_id, version, force, batch_size)
-        results = [
-            process_batch(batch, work_dir / f"result-{i:05d}", version, now) for i, batch in enumerate(plan.batches)
-        ]
+        results = [process_batch(batch, result_dir(batch), version, now) for batch in plan.batches]
         return load_build(con, plan, results, now)
