@@ -4,6 +4,8 @@ forms merged into the longer name the cable writes, bare foreign states into the
 from __future__ import annotations
 
 import re
+from collections import Counter
+from difflib import SequenceMatcher
 
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import norm_key
@@ -12,11 +14,40 @@ from orchestration.cables.extract.records import OrganizationMention
 
 def harmonise(mentions: list[OrganizationMention], known_names: set[str]) -> list[OrganizationMention]:
     """One identity per body within the cable (mentions are updated in place and returned)."""
+    _merge_spelling_variants(mentions)
     _share_acronyms(mentions)
     _expand_undefined_acronyms(mentions)
     _merge_short_forms(mentions, known_names)
     _states_as_governments(mentions)
     return mentions
+
+
+def _merge_spelling_variants(mentions: list[OrganizationMention]) -> None:
+    """Names a letter or two apart are one body misspelt ("Ministry of Labor and Vocational Trainings",
+    "Ministry of Womens Affairs"): each takes the identity of the variant with an acronym, else the most written."""
+    count = Counter(m.name for m in mentions)
+    best = {m.name: m for m in sorted(mentions, key=lambda m: (m.acronym is None, -count[m.name]), reverse=True)}
+    names = sorted(best, key=lambda n: (best[n].acronym is None, -count[n]))
+    canonical: dict[str, OrganizationMention] = {}
+    for i, name in enumerate(names):
+        key = norm_key(name)
+        for other in names[:i]:
+            other_key = norm_key(other)
+            if (
+                other not in canonical
+                and len(key) >= 12
+                and abs(len(key) - len(other_key)) <= 2
+                and key[:4] == other_key[:4]
+                and best[name].country == best[other].country
+                and SequenceMatcher(None, key, other_key).ratio() >= 0.95
+            ):
+                canonical[name] = best[other]
+                break
+    for mention in mentions:
+        other = canonical.get(mention.name)
+        if other is not None:
+            mention.name, mention.acronym = other.name, other.acronym
+            mention.org_type, mention.country = other.org_type, other.country
 
 
 def _share_acronyms(mentions: list[OrganizationMention]) -> None:
@@ -36,7 +67,11 @@ def _expand_undefined_acronyms(mentions: list[OrganizationMention]) -> None:
     for mention in mentions:
         if mention.acronym and mention.name == mention.acronym:
             for other in mentions:
-                if other.name != mention.name and not other.acronym and _abbreviates(mention.acronym, other.name):
+                if (
+                    other.name != mention.name
+                    and other.acronym in (None, mention.acronym)
+                    and _abbreviates(mention.acronym, other.name)
+                ):
                     for same in mentions:
                         if same.name == other.name:
                             same.acronym = mention.acronym
@@ -65,7 +100,7 @@ def _merge_short_forms(mentions: list[OrganizationMention], known_names: set[str
                 continue
             rest = name[len(mention.name) :] if name.startswith(mention.name + " ") else None
             prefix = name[: -len(mention.name)] if name.endswith(" " + mention.name) else None
-            if (rest and re.match(r"\s+(?:for|of|on|to|against)\s", rest) and " " in mention.name) or (
+            if (rest and re.match(r"\s+(?:for|of|on|to|against|and)\s", rest) and " " in mention.name) or (
                 prefix and ADJECTIVE_COUNTRY.get(prefix.strip().lower()) == mention.country and mention.country
             ):
                 mention.name, mention.acronym, mention.org_type = other.name, other.acronym, other.org_type

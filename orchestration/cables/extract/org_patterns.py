@@ -13,18 +13,36 @@ from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP, LEADING_ST
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&/-]*)"
 _ITEM = rf"(?:the\s+)?{_WORD}(?:\s+(?:(?:of|de|du|des|la|le|les|l'|&|for|the)\s+)?{_WORD})*"
-_LIST = rf"{_ITEM}(?:,\s+(?:and\s+)?{_ITEM})*(?:,?\s+and\s+{_ITEM})?"
+_LIST = rf"{_ITEM}(?:(?:,\s+(?:and\s+)?|,?\s+and\s+){_ITEM})*"
+_SINGULAR = {"Ministries": "Ministry", "Secretariats": "Secretariat", "Departments": "Department"}
+# what separates the items of an enumeration: a comma (", and" included) or a bare "and"
+_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The capitalised items of an enumeration between start and end, without a leading "the"."""
+    """The items of an enumeration between start and end, without a leading "the".
+
+    Where the list is separated by commas, a bare "and" inside an item belongs to it ("the Ministries of Labor,
+    Justice and Islamic Affairs, and Health"), except before the last item of a list without the serial comma."""
+    separators = list(_SEPARATOR.finditer(text, start, end))
+    commas = [s for s in separators if s.group(0).startswith(",")]
+    serial = any("and" in s.group(0) for s in commas)
+    cuts = [
+        s
+        for s in separators
+        if s.group(0).startswith(",")
+        or not commas
+        or (not serial and s.start() > commas[-1].start() and s is separators[-1])
+    ]
     items = []
-    for match in re.finditer(_ITEM, text[start:end]):
-        item = match.group(0)
-        offset = 0
-        if item.startswith("the "):
-            offset = 4
-        items.append((start + match.start() + offset, start + match.end(), item[offset:]))
+    position = start
+    for cut in [*cuts, None]:
+        item_end = cut.start() if cut else end
+        item = text[position:item_end]
+        offset = 4 if item.startswith("the ") else 0
+        if item[offset:]:
+            items.append((position + offset, item_end, item[offset:]))
+        position = cut.end() if cut else end
     return items
 
 
@@ -45,10 +63,15 @@ def _ministry_lists(reader: PhraseReader, text: str) -> list[Span]:
             if item not in LEADING_STOP:
                 org = resolver.lookup_name(f"Ministry of {item}") or resolver.new(f"Ministry of {item}")
                 spans.append(Span(start, end, org))
-    for match in re.finditer(rf"\bMinistries\s+of\s+((?:[A-Z][\w']*\s+)+(?:for|of)\s+)?({_LIST})", text):
-        prefix = match.group(1) or ""
-        for start, end, item in _items(text, match.start(2), match.end(2)):
-            name = f"Ministry of {prefix}{item}"
+    for match in re.finditer(
+        rf"\b(Ministries|Secretariats|Departments)\s+of\s+((?:[A-Z][\w']*\s+)+(?:for|of)\s+)?({_LIST})", text
+    ):
+        head = _SINGULAR[match.group(1)]
+        prefix = match.group(2) or ""
+        for start, end, item in _items(text, match.start(3), match.end(3)):
+            if text[start - 4 : start] == "the " or is_acronym(item) or has_head(item):
+                break  # "the Ministries of Labor and Interior, the GDNPR, and ...": the list of ministries ended
+            name = f"{head} of {prefix}{item}"
             spans.append(Span(start, end, resolver.lookup_name(name) or resolver.new(name)))
     return spans
 
