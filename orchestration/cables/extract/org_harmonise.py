@@ -19,7 +19,18 @@ def harmonise(mentions: list[OrganizationMention], known_names: set[str]) -> lis
     _expand_undefined_acronyms(mentions)
     _merge_short_forms(mentions, known_names)
     _states_as_governments(mentions)
-    return mentions
+    return _without_unnamed_police(mentions)
+
+
+def _without_unnamed_police(mentions: list[OrganizationMention]) -> list[OrganizationMention]:
+    """ "the police" is the host's police only where the cable names no police body of its own of that kind."""
+    named = {
+        (generic, m.country)
+        for m in mentions
+        for generic in ("police", "gendarmerie")
+        if m.name != generic and m.org_type == "police" and generic in m.name.lower()
+    }
+    return [m for m in mentions if (m.name, m.country) not in named]
 
 
 def _merge_spelling_variants(mentions: list[OrganizationMention]) -> None:

@@ -144,6 +144,9 @@ HEAD_TYPES: dict[str, str] = {
     "Bank": "company",
     "Airlines": "company",
     "Group": "other",
+    "Gang": "other",
+    "Cartel": "other",
+    "Party": "other",
     "Forces": "government",
     "Army": "government",
     "Navy": "government",
@@ -168,6 +171,7 @@ INTERNATIONAL_HINTS = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def type_from_heads(name: str) -> str | None:
     """The org_type a name's head words suggest, or None when it has no head word."""
     if POLICE_HINTS.search(name):
@@ -188,8 +192,25 @@ def type_from_heads(name: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=65536)
 def has_head(name: str) -> bool:
     """Whether a capitalised phrase contains an organization head word."""
     if any(head in name for head in MULTIWORD_HEADS):
         return True
     return any(word in HEAD_TYPES for word in re.findall(r"[A-Z][\w'-]*", name))
+
+
+# head words that name no particular body when they stand alone ("the Ministry", "Party"); "Parliament",
+# "Senate" or "Cabinet" alone do name the host's own
+_BARE_HEAD = re.compile(
+    r"(?:Ministry|Department|Office|Council|Committee|Commission|Court|Government|Unit|"
+    r"Agency|Bureau|Embassy|Police|Center|Centre|Program|Project|Service|Services|Group|"
+    r"Division|Directorate|Institute|Fund|Union|Organization|Association|Foundation|"
+    r"Network|Mission|Body|Board|Forces|School|University|Bank|Hotel|Company|Authority|Party|Gang|Cartel)s?"
+)
+
+
+@lru_cache(maxsize=65536)
+def is_bare_head(phrase: str) -> bool:
+    """Whether a phrase is a head word alone, naming no particular body."""
+    return bool(_BARE_HEAD.fullmatch(phrase))

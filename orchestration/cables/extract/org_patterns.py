@@ -38,7 +38,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     position = start
     for cut in [*cuts, None]:
         item_end = cut.start() if cut else end
-        item = text[position:item_end]
+        item = text[position:item_end].rstrip()
+        item_end = position + len(item)
         offset = 4 if item.startswith("the ") else 0
         if item[offset:]:
             items.append((position + offset, item_end, item[offset:]))
@@ -100,13 +101,20 @@ def _donor_states(reader: PhraseReader, text: str) -> list[Span]:
         text,
     ):
         spans.extend(_country_items(reader, text, match.start(1), match.end(1)))
-    for match in re.finditer(
-        rf"({_LIST})\s+(?:provides?|provided|funds|funded|signed|agreed|donated|pledged|"
-        rf"supports|supported|assisted|helped|renovated|built|financed)\b",
-        text,
-    ):
-        spans.extend(_country_items(reader, text, match.start(1), match.end(1)))
+    # the list before a verb of giving, found backwards from each such verb (a forward search is slow)
+    for verb in _DONOR_VERB.finditer(text):
+        window = max(0, verb.start() - 200)
+        match = _LIST_AT_END.search(text, window, verb.start())
+        if match:
+            spans.extend(_country_items(reader, text, match.start(1), match.end(1)))
     return spans
+
+
+_DONOR_VERB = re.compile(
+    r"\s+(?:provides?|provided|funds|funded|signed|agreed|donated|pledged|supports|supported|assisted|helped|"
+    r"renovated|built|financed)\b"
+)
+_LIST_AT_END = re.compile(rf"\b({_LIST})$")
 
 
 def _introduced_ngos(reader: PhraseReader, text: str) -> list[Span]:

@@ -85,6 +85,7 @@ class PhraseReader:
         """The organizations of one segment: the whole of it, else its longest known parts and acronyms."""
         if not tokens:
             return []
+        tokens = self.without_person(tokens)
         phrase = text_of(text, tokens)
         start, end = tokens[0][1], tokens[-1][2]
         if phrase.endswith(("'s", "’s")):
@@ -119,6 +120,23 @@ class PhraseReader:
                 i += 1
         return spans
 
+    def without_person(self, tokens: list[Token]) -> list[Token]:
+        """ "Itzik Bar Muha of the Jerusalem Gang": a name of words the cable never writes in lower case, with no
+        head word, before "of" and a body, is a person; the body is what follows."""
+        words = [t[0] for t in tokens]
+        if "of" not in words:
+            return tokens
+        before, after = words[: words.index("of")], words[words.index("of") + 1 :]
+        person = (
+            before
+            and all(w[:1].isupper() and not w.isupper() and w.lower() not in self.vocabulary for w in before)
+            and not any(ADJECTIVE_COUNTRY.get(w.lower()) for w in before)
+            and not has_head(" ".join(before))
+            and not any(self.known(" ".join(before[:k])) for k in range(1, len(before) + 1))
+            and has_head(" ".join(after))
+        )
+        return trim(tokens[len(before) + 1 :]) if person else tokens
+
     def known(self, phrase: str) -> Org | None:
         """The body a phrase names by the seed, the cable's definitions or a government pattern."""
         resolver = self.resolver
@@ -148,7 +166,8 @@ class PhraseReader:
             return None
         before = text[: position[1]].rstrip()
         after = text[position[2] :].lstrip()
-        if after.startswith(":") or re.search(r"\b[A-Z][a-z]+$|\d$", before):
+        if after.startswith(":") or re.search(r"\b[A-Z][a-z]+$|\d$", before) or re.match(r"\d", after):
+            # a heading, a surname's initials, or a currency or code beside a number ("NIS 340 million")
             return None
         return Org(token, token, "other", None)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, country_of_origin, origin_city
 from orchestration.cables.extract.org_lexicon import (
     NATIONAL_TYPES,
     canonical_ministry,
     has_head,
+    is_bare_head,
     load_known_organizations,
     norm_key,
     type_from_heads,
@@ -37,11 +39,13 @@ class Span:
     org: Org
 
 
+@lru_cache(maxsize=65536)
 def is_cap(token: str) -> bool:
     """Whether a token starts with a capital, counting elided French articles ("l'Enfant")."""
     return bool(token) and (token[0].isupper() or token[:2].lower() in {"l'", "d'", "l’", "d’"})
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     """Whether a token is written as an acronym ("MOSAVY", "UNICEF", "MoI")."""
     letters = re.sub(r"[^A-Za-z]", "", token)
@@ -160,13 +164,7 @@ class Resolver:
         if special:
             return special
         if has_head(phrase) and len(phrase) > 3:
-            if re.fullmatch(
-                r"(?:Ministry|Department|Office|Council|Committee|Commission|Court|Government|Unit|"
-                r"Agency|Bureau|Embassy|Police|Center|Centre|Program|Project|Service|Services|Group|"
-                r"Division|Directorate|Institute|Fund|Union|Organization|Association|Foundation|"
-                r"Network|Mission|Body|Board|Forces|School|University|Bank|Hotel|Company|Authority)s?",
-                phrase,
-            ):
+            if is_bare_head(phrase):
                 return None
             return self.new(phrase, None)
         return None

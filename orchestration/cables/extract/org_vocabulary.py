@@ -41,10 +41,11 @@ LEADING_STOP |= MONTHS
 # words that end an organization's name when they follow it (a person's title, a document)
 TRAILING_BREAK = _words(
     """
-    Acting Adviser Advisor Ambassador Annual Attache Chair Chairman Chairperson Chairwoman Chief Colonel Commander
-    Coordinator Counselor Country Delegation Deputy Director Director-General Governor Head Hotline Judge Lieutenant
-    Manager Mayor Member Members Minister Officer Officers Official Officials Plan President Report Reports
-    Representative Secretary Secretary-General Spokesman Spokesperson Staff Undersecretary Vice
+    Acting Adviser Advisor Agent Ambassador Annual Attache Chair Chairman Chairperson Chairwoman Chief Co-Chairman
+    Colonel Commander Coordinator Counselor Country Delegation Deputy Director Director-General Governor Head
+    Hotline Judge Leader Lieutenant Manager Mayor Member Members Minister Officer Officers Official Officials Plan
+    President Report Reports Representative Secretary Secretary-General Senator Speaker Spokesman Spokesperson Staff
+    Undersecretary Vice
     """
 )
 
@@ -52,9 +53,9 @@ TRAILING_BREAK = _words(
 TITLE_WORDS = _words(
     """
     Acting Adviser Advisor Ambassador Chair Chairman Chairwoman Chief Commander Commissioner Coordinator Delegate
-    Delegation Deputy Director Director-General Governor Head Judge Member Members Minister Officer Official
-    Officials President Prosecutor Representative Secretary Secretary-General Spokesman Spokesperson Staff Under
-    Undersecretary Vice Vice-President
+    Delegation Deputy Director Director-General Governor Head Judge Leader Member Members Minister Officer Official
+    Officials President Prosecutor Representative Secretary Secretary-General Senator Speaker Spokesman Spokesperson
+    Staff Under Undersecretary Vice Vice-President
     """
 )
 
@@ -72,10 +73,10 @@ ACRONYM_STOP = _words(
     ABC AIDS AKA AM AMB ASAP ATM CBO CBOs CDA CEDAW CEO CIS COMMENT CONFIDENTIAL CONOFF CPC CRC CSEC CSO CSOs CTIP
     DATT DCM DNA DOB DPM DVD ECONOFF EconOff EMBOFF EMBOFFS END ESL FBO FBOs FDI FM FS FSN FSNs FY FYI GDP GMT
     GOVERNMENT GPS GSP HIV HIV/AIDS ICT ID IDP IDPs IDs IGO IGOs INGO INGOs IOs IT KG KM LE LES LGBT LIMITED LIST
-    LNS LOI MOA MOAs MOU MOUs MP MPs N/A NA NAP NB NGO NGOS NGOs NOFORN NOTE NPA OFFICIAL OK ONLY OVC OVCs PAO PARA
-    PDF PL PLHIV PM POC POCs POLOFF PolOff POLOFFS POW PPT PRC PROTECT PSA PSAs PSI RAPID REF REFTEL REFTELS ROK RSO
-    SBU SECRET SENSITIVE SEPTEL SEPTELS SIM SMS SOP SOPs STD STDs STI STIs SUMMARY TBD TDY THE TIER TIP TV TVPA
-    TVPRA UAE UK UNCLASSIFIED URL US USA USE UTC UXO VAT VIP VIPs WATCH WWW
+    LNS LOI MK MKs MOA MOAs MOU MOUs MP MPs N/A NA NAP NB NGO NGOS NGOs NOFORN NOTE NPA OFFICIAL OK ONLY OVC OVCs
+    PAO PARA PDF PL PLHIV PM POC POCs POLOFF PolOff POLOFFS POW PPT PRC PROTECT PSA PSAs PSI RAPID REF REFTEL
+    REFTELS ROK RSO SBU SECRET SENSITIVE SEPTEL SEPTELS SIM SMS SOP SOPs STD STDs STI STIs SUMMARY TBD TDY THE TIER
+    TIP TV TVPA TVPRA UAE UK UNCLASSIFIED URL US USA USE UTC UXO VAT VIP VIPs WATCH WWW
     """
 )
 

@@ -14,8 +14,9 @@ country of the posting that sent the cable, international bodies have none.
 import re
 
 from orchestration.cables.extract.org_chunks import capitalised_runs, glossary_paragraph, text_of, trim
+from orchestration.cables.extract.org_cues import cue_spans
 from orchestration.cables.extract.org_harmonise import harmonise
-from orchestration.cables.extract.org_lexicon import has_head
+from orchestration.cables.extract.org_lexicon import has_head, is_bare_head
 from orchestration.cables.extract.org_patterns import demonym_spans, list_spans
 from orchestration.cables.extract.org_phrases import PhraseReader
 from orchestration.cables.extract.org_resolver import Resolver, Span, is_acronym
@@ -27,6 +28,11 @@ from orchestration.cables.model import Cable
 # ("Labor Migration Information System (LMIS)", "Organic Law for the Protection of Children (LOPNA)")
 _NOT_BODY_HEAD = re.compile(
     r"\b(?:Law|Act|Code|Decree|Convention|Protocol|Plan|System|Strategy|Policy|Report|Database|Survey|Index)\b"
+)
+# what a defined acronym stands for when it is a document or a meeting, whatever body words it holds
+_DOCUMENT = re.compile(
+    r"\b(?:Law|Act|Code|Plan|System|Report|Memorandum|Decree|Convention|Protocol|Agreement|Treaty|Talks|"
+    r"Meeting|Conference|Summit)$"
 )
 # "Embassy-funded", "NGO-run": a participle glued to a name ends the name
 _PARTICIPLE = re.compile(
@@ -64,8 +70,11 @@ class _Extractor:
             tokens = trim(segments[-1])
             if not tokens:
                 continue
+            tokens = self.reader.without_person(tokens)
             phrase = text_of(before, tokens)
-            if self._plausible_definition(phrase, acronym):
+            if _DOCUMENT.search(phrase):
+                self.resolver.not_bodies.add(acronym)  # "Status of Forces Agreement (SOFA)"
+            elif self._plausible_definition(phrase, acronym):
                 owner = re.search(r"([A-Z][\w ,'’-]*?)(?:'s|’s|'|’)\s*$", before[: tokens[0][1]])
                 parent = self.resolver.resolve_phrase(owner.group(1).strip()) if owner else None
                 self.resolver.define(acronym, phrase, parent)
@@ -78,10 +87,12 @@ class _Extractor:
                     self.resolver.define(acronym, phrase)
 
     def _plausible_definition(self, phrase: str, acronym: str) -> bool:
-        if re.search(r"\b(?:Law|Act|Code|Plan|System|Report|Memorandum|Decree|Convention|Protocol)$", phrase):
+        if _DOCUMENT.search(phrase):
             return False
         if re.search(r"\bPersons$", phrase) and not has_head(phrase):
             return False  # "Trafficking in Persons (TIP)", but "Center to Combat Trafficking in Persons (CCTP)"
+        if is_bare_head(phrase):
+            return False
         if has_head(phrase) or self.resolver.lookup_name(phrase):
             return True
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", phrase) if w[0].isupper()).upper()
@@ -134,7 +145,7 @@ class _Extractor:
 
     def _paragraph_spans(self, text: str) -> list[Span]:
         text = _PARTICIPLE.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
-        priority = list_spans(self.reader, text)
+        priority = list_spans(self.reader, text) + cue_spans(self.reader, text)
         spans: list[Span] = []
         for run in capitalised_runs(text):
             for segment in self.reader.segments(text, run):
@@ -147,7 +158,8 @@ class _Extractor:
             s
             for s in spans
             if not re.search(
-                r"\s(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation)s?$",
+                r"\s(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
+                r"Meeting|Conference|Summit|Party Congress)s?$",
                 text[s.start : s.end],
             )
         ]

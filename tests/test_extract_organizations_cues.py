@@ -1,0 +1,113 @@
+"""Organizations marked by a cue in the text (crime groups, courts by place, bodies introduced by name, newspapers,
+the police acting unnamed), and phrases that look like organizations but are not, on real cables and sentences."""
+
+from __future__ import annotations
+
+from orchestration.cables.extract.organizations import extract_organizations
+from tests.conftest import cable as load
+from tests.conftest import sentence_cable
+
+
+def found(text: str, origin: str) -> dict[str, tuple[str, str, str | None]]:
+    """surface -> (name, org_type, country) for one sentence."""
+    mentions = extract_organizations(sentence_cable(text, origin=origin))
+    return {m.surface: (m.name, m.org_type, m.country) for m in mentions}
+
+
+def test_families_and_clans_are_crime_groups_where_the_paragraph_speaks_of_crime() -> None:
+    # 09TELAVIV1098
+    text = (
+        'In a feud between the Abutbul and Shirazi clans, crime boss Shalom "Charlie" Abutbul was shot by two '
+        "gunmen in September 2008, an attack that also wounded three bystanders."
+    )
+    groups = {name for name, org_type, _ in found(text, "Embassy Tel Aviv").values() if org_type == "other"}
+    assert groups == {"Abutbul clan", "Shirazi clan"}
+
+
+def test_one_crime_group_is_one_name_in_the_cable_its_family_name_when_it_has_one() -> None:
+    # 09TELAVIV1098 writes "the rival Abergil clan", "the Abergil syndicate" and "the Abergil family"
+    mentions = extract_organizations(load("09TELAVIV1098"))
+    abergil = {(m.name, m.org_type) for m in mentions if m.surface.startswith("Abergil")}
+    assert abergil == {("Abergil family", "other")}
+    assert {"Harari family", "Ohana family", "Kdoshim family", "Rosenstein organization"} <= {m.name for m in mentions}
+
+
+def test_a_demonym_before_plural_gangs_is_no_named_group() -> None:
+    # 08STATE116392 (general corpus)
+    text = "Palestinian gangs and Palestinian organizations engaged in criminal activity in the West Bank."
+    assert not any(org_type == "other" for _, org_type, _ in found(text, "Embassy Tel Aviv").values())
+
+
+def test_a_court_named_by_its_place_and_a_lower_case_kind() -> None:
+    # 09TELAVIV1098
+    text = (
+        "Nevertheless, on March 16th, a Tel Aviv district court took the important step of sentencing 14 "
+        "convicted criminals belonging to two mob organizations in Ramle and Jaffa to up to 27 years in prison."
+    )
+    assert found(text, "Embassy Tel Aviv")["Tel Aviv district court"] == ("Tel Aviv district court", "court", "Israel")
+    text = (
+        "The ongoing Central District of California grand jury investigation against the Abergil family, where a "
+        "RICO conspiracy case was initiated in December 2007, best demonstrates the full extent of such activity."
+    )
+    grand_jury = found(text, "Embassy Tel Aviv")["Central District of California grand jury"]
+    assert grand_jury[:2] == ("Central District of California grand jury", "court")
+
+
+def test_a_body_introduced_by_name_takes_its_type_from_the_noun() -> None:
+    # 09TELAVIV1098
+    text = "After years of perceived inaction, in 2008 the INP created a new unit called Lahav 433."
+    assert found(text, "Embassy Tel Aviv")["Lahav 433"] == ("Lahav 433", "police", "Israel")
+
+
+def test_newspapers_are_companies() -> None:
+    manama = (  # 07MANAMA206
+        "Contact information for a trafficking hotline was carried daily in the English-language newspaper, the "
+        "Gulf Daily News."
+    )
+    damascus = (  # 09DAMASCUS139
+        "According to a January 12 article in the Jakarta Post, the Indonesian Ministry of Manpower and "
+        "Transmigration reported that 75,000 Indonesians working without documents in Syria had registered."
+    )
+    brasilia = (  # 08BRASILIA1588
+        "According to leading Brazilian newsweekly Veja, 70 percent of the cocaine entering Brazil comes through "
+        "the Peru-Colombia-Brazil triborder region."
+    )
+    assert found(manama, "Embassy Manama")["Gulf Daily News"][1] == "company"
+    assert found(damascus, "Embassy Damascus")["Jakarta Post"][1] == "company"
+    assert found(brasilia, "Embassy Brasilia")["Veja"][1] == "company"
+
+
+def test_the_police_acting_unnamed_is_the_host_police_unless_the_cable_names_its_police() -> None:
+    # 08MANAMA144 names no police body; 09PHNOMPENH114 names the Cambodian National Police
+    text = "In cases of physical, sexual, or psychological abuse, the police referred the case to the shelter."
+    assert found(text, "Embassy Manama")["police"] == ("police", "police", "Bahrain")
+    assert "police" in {m.name for m in extract_organizations(load("08MANAMA144"))}
+    assert "police" not in {m.name for m in extract_organizations(load("09PHNOMPENH114"))}
+
+
+def test_a_person_of_a_body_is_the_body() -> None:
+    # 09TELAVIV1098
+    text = (
+        "Post subsequently received information from the LAPD that Bar Muha is in fact the brother of Itzik Bar "
+        "Muha of the Jerusalem Gang (see above) and a convicted criminal."
+    )
+    names = {name for name, _, _ in found(text, "Embassy Tel Aviv").values()}
+    assert "Jerusalem Gang" in names
+    assert not any("Itzik" in name for name in names)
+
+
+def test_a_party_ends_before_the_title_of_its_member() -> None:
+    # 09TELAVIV1098
+    text = "Former Labor Party MK Ephraim Sneh publicly decried criminal extortion in his campaign ads."
+    assert {name for name, _, _ in found(text, "Embassy Tel Aviv").values()} == {"Labor Party"}
+
+
+def test_currency_codes_before_amounts_and_agreements_are_not_organizations() -> None:
+    # 09TELAVIV1098; 08BRASILIA236 (general corpus)
+    money = "He promised to allocate approximately NIS 340 million (USD 81 million) to improve the INP's capabilities."
+    assert "NIS" not in found(money, "Embassy Tel Aviv")
+    text = (
+        "Brazil would be open to discussions regarding negotiation of a General Security of Military Information "
+        "Agreement (GSOMIA) and a Status of Forces Agreement (SOFA), similar to that concluded with France."
+    )
+    assert not {"GSOMIA", "SOFA", "Status of Forces Agreement"} & set(found(text, "Embassy Brasilia"))
