@@ -111,3 +111,52 @@ def test_currency_codes_before_amounts_and_agreements_are_not_organizations() ->
         "Agreement (GSOMIA) and a Status of Forces Agreement (SOFA), similar to that concluded with France."
     )
     assert not {"GSOMIA", "SOFA", "Status of Forces Agreement"} & set(found(text, "Embassy Brasilia"))
+
+
+def test_names_in_the_host_language_have_their_head_first() -> None:
+    # 06ASUNCION589
+    text = (
+        "They also spoke to the Inter-American Development Bank and non-governmental organizations (NGOs) such as "
+        "Grupo Luna Nueva, a local recovery center for victims."
+    )
+    assert "Grupo Luna Nueva" in found(text, "Embassy Asuncion")
+
+
+def test_an_appositive_gives_the_type() -> None:
+    # 08RIODEJANEIRO172
+    text = (
+        "Amb. Lagon's further discussions with Projeto Trama (an anti-trafficking NGO consortium), Projeto Excola "
+        "(rehabilitation of street children NGO), and UNICEF revealed further insights."
+    )
+    result = found(text, "Consulate Rio De Janeiro")
+    assert result["Projeto Trama"] == ("Projeto Trama", "ngo", None)
+    assert result["Projeto Excola"] == ("Projeto Excola", "ngo", None)
+
+
+def test_a_country_owning_a_body_is_not_part_of_its_name() -> None:
+    # 06ASUNCION589
+    text = "Paraguay's Department of Immigration is aware of the TIP problem."
+    assert found(text, "Embassy Asuncion")["Paraguay's Department of Immigration"][0] == "Department of Immigration"
+
+
+def test_the_same_words_in_another_order_are_one_body_in_the_cable() -> None:
+    # 06ASUNCION589 writes "Paraguay's Department of Immigration" and "(Immigration Department)"
+    mentions = extract_organizations(load("06ASUNCION589"))
+    assert {m.name for m in mentions if "Immigration" in m.surface and "Customs" not in m.surface} == {
+        "Department of Immigration"
+    }
+
+
+def test_a_heading_over_a_dashed_rule_is_no_organization() -> None:
+    # 08BRASILIA1588
+    assert not any("Challenges" in m.name for m in extract_organizations(load("08BRASILIA1588")))
+
+
+def test_redactions_code_names_and_titles_in_capitals_are_no_organizations() -> None:
+    # 08RPODUBAI49, 09STATE127892, 09KABUL1767 (general corpus)
+    redacted = "[NAME REMOVED] says the number of Qods officers seeking IRC cover increased."
+    code_name = "Expanding EAGLE GUARDIAN could be a first step in favor of a more robust contingency planning."
+    title = "Karzai met with COMISAF Gen. McChrystal and most of Karzai's national security team."
+    assert not {"NAME", "REMOVED"} & set(found(redacted, "Embassy Abu Dhabi"))
+    assert not {"EAGLE", "GUARDIAN"} & set(found(code_name, "Embassy Tallinn"))
+    assert "COMISAF" not in found(title, "Embassy Kabul")

@@ -20,7 +20,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|de|do|da|dos|das|del|la|le|the|for)\s+)?{_
 def cue_spans(reader: PhraseReader, text: str) -> list[Span]:
     """Organizations named by a lower-case cue in one paragraph."""
     spans: list[Span] = []
-    for rule in (_crime_groups, _courts_by_place, _introduced_by_name, _newspapers, _unnamed_police):
+    for rule in (_crime_groups, _courts_by_place, _introduced_by_name, _appositives, _newspapers, _unnamed_police):
         spans.extend(rule(reader, text))
     return spans
 
@@ -161,4 +161,43 @@ def _unnamed_police(reader: PhraseReader, text: str) -> list[Span]:
                 if match.group(group):
                     org = Org(match.group(group), None, "police", reader.resolver.country)
                     spans.append(Span(match.start(group), match.end(group), org))
+    return spans
+
+
+# what an appositive says a named body is: "Projeto Trama (an anti-trafficking NGO consortium)", "Grupo Luna
+# Nueva, a local recovery center" is not enough, but "X, a local NGO" is
+_APPOSITIVE_TYPES = {
+    "company": "company",
+    "firm": "company",
+    "newspaper": "company",
+    "international organization": "international_org",
+}  # the rest (NGO, non-governmental or non-profit organization, charity, consortium, foundation): ngo
+_KIND = (
+    r"(NGOs?|non-?governmental organi[sz]ation|non-profit organi[sz]ation|charity|consortium|foundation|company|"
+    r"firm|newspaper|international organi[sz]ation)"
+)
+_APPOSITIVE = re.compile(
+    rf"({_NAME_WORD}(?:\s+(?:(?:of|de|do|da|del|la|the|for|and|&)\s+)?{_NAME_WORD})*)(?:\s+\((?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_KIND}\b[^()]{{0,60}}\)"
+    rf"|,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_KIND}\b)"
+)
+
+
+def _appositives(reader: PhraseReader, text: str) -> list[Span]:
+    """A name followed by what it is, in parentheses or after a comma: the kind gives the type."""
+    spans = []
+    for match in _APPOSITIVE.finditer(text):
+        words = [w for w in re.finditer(_NAME_WORD, match.group(1))]
+        while words and (words[0].group(0) in LEADING_STOP or words[0].group(0) in MONTHS):
+            words.pop(0)
+        if not words:
+            continue
+        start = match.start(1) + words[0].start()
+        name = re.sub(r"\s+", " ", text[start : match.end(1)])
+        kind = re.sub(r"organisation", "organization", (match.group(2) or match.group(3)).lower())
+        org = reader.known(name) or Org(
+            name, None, _APPOSITIVE_TYPES.get(kind.replace("non-gov", "nongov"), "ngo"), None
+        )
+        if ADJECTIVE_COUNTRY.get(name.lower()) or name.isupper() and org is not reader.known(name):
+            continue  # "Brazil, a company ...", or an acronym the grammar resolves on its own
+        spans.append(Span(start, match.end(1), org))
     return spans

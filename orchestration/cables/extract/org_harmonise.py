@@ -15,6 +15,7 @@ from orchestration.cables.extract.records import OrganizationMention
 def harmonise(mentions: list[OrganizationMention], known_names: set[str]) -> list[OrganizationMention]:
     """One identity per body within the cable (mentions are updated in place and returned)."""
     _merge_spelling_variants(mentions)
+    _merge_word_orders(mentions)
     _share_acronyms(mentions)
     _expand_undefined_acronyms(mentions)
     _merge_short_forms(mentions, known_names)
@@ -57,6 +58,21 @@ def _merge_spelling_variants(mentions: list[OrganizationMention]) -> None:
     for mention in mentions:
         other = canonical.get(mention.name)
         if other is not None:
+            mention.name, mention.acronym = other.name, other.acronym
+            mention.org_type, mention.country = other.org_type, other.country
+
+
+def _merge_word_orders(mentions: list[OrganizationMention]) -> None:
+    """ "Immigration Department" and "Department of Immigration" in one cable are one body: the same words in
+    another order, "of" and articles aside. The identity is the one with an acronym, else the most written."""
+    count = Counter(m.name for m in mentions)
+    by_words: dict[tuple, OrganizationMention] = {}
+    for mention in sorted(mentions, key=lambda m: (m.acronym is None, -count[m.name])):
+        words = tuple(sorted(w for w in norm_key(mention.name).split() if w not in _MINOR))
+        if len(words) < 2:
+            continue
+        other = by_words.setdefault((words, mention.country), mention)
+        if other is not mention and other.name != mention.name:
             mention.name, mention.acronym = other.name, other.acronym
             mention.org_type, mention.country = other.org_type, other.country
 

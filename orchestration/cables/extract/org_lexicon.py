@@ -155,6 +155,21 @@ HEAD_TYPES: dict[str, str] = {
     "Service": "government",
     "Services": "government",
 }
+# the same head words in the languages of the cables' host countries, which put the head first ("Grupo Luna Nueva")
+HEAD_TYPES.update(
+    dict.fromkeys(
+        ("Ministerio", "Ministério", "Ministère", "Secretaría", "Secretaria", "Conselho", "Consejo"), "government"
+    )
+    | dict.fromkeys(("Conseil", "Comité", "Comision", "Comisión", "Comissão", "Fiscalía", "Fiscalia"), "government")
+    | dict.fromkeys(("Defensoría", "Defensoria", "Instituto"), "government")
+    | dict.fromkeys(("Policía", "Policia", "Polícia", "Gendarmería"), "police")
+    | dict.fromkeys(("Juzgado", "Tribunale"), "court")
+    | dict.fromkeys(
+        ("Fundación", "Fundacion", "Fundação", "Fondation", "Asociación", "Asociacion", "Associação"), "ngo"
+    )
+    | dict.fromkeys(("Centro", "Réseau", "Rede", "Pastoral", "Movimiento", "Movimento"), "ngo")
+    | dict.fromkeys(("Grupo", "Projeto", "Proyecto", "Programa"), "other")
+)
 MULTIWORD_HEADS = ("Task Force", "Working Group", "Prosecutor's Office", "Red Crescent", "Red Cross")
 
 POLICE_HINTS = re.compile(
@@ -206,7 +221,7 @@ _BARE_HEAD = re.compile(
     r"(?:Ministry|Department|Office|Council|Committee|Commission|Court|Government|Unit|"
     r"Agency|Bureau|Embassy|Police|Center|Centre|Program|Project|Service|Services|Group|"
     r"Division|Directorate|Institute|Fund|Union|Organization|Association|Foundation|"
-    r"Network|Mission|Body|Board|Forces|School|University|Bank|Hotel|Company|Authority|Party|Gang|Cartel)s?"
+    r"Network|Mission|Body|Board|Forces|School|University|Bank|Hotel|Company|Authority|Party|Gang|Cartel|Ltd|Inc)s?"
 )
 
 

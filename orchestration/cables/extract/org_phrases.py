@@ -169,7 +169,30 @@ class PhraseReader:
         if after.startswith(":") or re.search(r"\b[A-Z][a-z]+$|\d$", before) or re.match(r"\d", after):
             # a heading, a surname's initials, or a currency or code beside a number ("NIS 340 million")
             return None
+        if self._not_a_body_by_its_neighbours(before, after):
+            return None
         return Org(token, token, "other", None)
+
+    def _not_a_body_by_its_neighbours(self, before: str, after: str) -> bool:
+        """An undefined acronym inside a redaction ("[NAME REMOVED]"), beside another capitalised word of an
+        all-capitals phrase ("EAGLE GUARDIAN", "BUENOS AIRES 1594"), or before a person's name, as a title
+        ("COMISAF McChrystal", "LTG Smith")."""
+        if before.rfind("[") > before.rfind("]"):
+            return True
+        for word in (re.search(r"(?:^|\s)([A-Z]{2,})$", before), re.match(r"([A-Z]{2,})\b", after)):
+            if word and word.group(1) not in self.resolver.by_acronym and word.group(1) not in ACRONYM_STOP:
+                return True
+        name = re.match(r"([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b", after)
+        return bool(
+            name
+            and name.group(1).lower() not in self.vocabulary
+            and not self.known(name.group(1))
+            and not has_head(name.group(1))
+            and name.group(1) not in TRAILING_BREAK
+            and name.group(1) not in TITLE_WORDS
+            and not COUNTRY_NAMES.get(name.group(1))
+            and not ADJECTIVE_COUNTRY.get(name.group(1).lower())
+        )
 
     def _resolve_whole(self, phrase: str, tokens: list) -> Org | None:
         phrase = re.sub(r"['’]s$", "", phrase)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, country_of_origin, origin_city
+from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES, country_of_origin, origin_city
 from orchestration.cables.extract.org_lexicon import (
     NATIONAL_TYPES,
     canonical_ministry,
@@ -142,10 +142,14 @@ class Resolver:
         name = canonical_ministry(name)
         if self.country:
             name = re.sub(rf"\s+in\s+(?:the\s+)?{re.escape(self.country)}$", "", name)
+        owner = re.match(r"([A-Z][\w .-]+?)['’]s\s+(?=[A-Z])", name)
+        owner_country = COUNTRY_NAMES.get(owner.group(1)) if owner else None
+        if owner_country:
+            name = name[owner.end() :]  # "Paraguay's Department of Immigration": the state owns the body
         org_type = type_from_heads(name) or ("company" if re.search(r"\b(?:JSC|LLC|Co)\b", name) else "other")
         country = self.country if org_type in NATIONAL_TYPES else None
         first = name.split(" ", 1)[0]
-        foreign = ADJECTIVE_COUNTRY.get(first.lower())
+        foreign = owner_country or ADJECTIVE_COUNTRY.get(first.lower())
         if foreign and foreign != self.country and first not in {"International"}:
             country = foreign
             if org_type == "government":

@@ -153,6 +153,8 @@ class _Extractor:
         spans.extend(demonym_spans(self.reader, text))
         spans = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in priority)] + priority
         spans = [s for s in spans if not re.match(r"\s+(?:Law|Act|Code|Decree)\b", text[s.end : s.end + 8])]
+        # "Police Challenges and Responses - - - -": a heading over a dashed rule
+        spans = [s for s in spans if not re.match(r"\s*(?:-\s*){3}", text[s.end : s.end + 12])]
         # "Department Order 95", "Ministerial Circular": an instrument a body issues, not the body
         spans = [
             s
