@@ -20,7 +20,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|de|do|da|dos|das|del|la|le|the|for)\s+)?{_
 def cue_spans(reader: PhraseReader, text: str) -> list[Span]:
     """Organizations named by a lower-case cue in one paragraph."""
     spans: list[Span] = []
-    for rule in (_crime_groups, _courts_by_place, _introduced_by_name, _appositives, _newspapers, _unnamed_police):
+    for rule in (_crime_groups, _bodies_by_place, _introduced_by_name, _appositives, _newspapers, _unnamed_police):
         spans.extend(rule(reader, text))
     return spans
 
@@ -72,27 +72,40 @@ def _group(reader: PhraseReader, surname: str, head: str) -> Org:
     return Org(f"{surname} {head}", None, "other", None)
 
 
-# a place, then what kind of court: "a Tel Aviv district court", "the Central District of California grand jury"
-_COURT = re.compile(
-    rf"\b({_NAME})\s+((?:(?:district|provincial|municipal|city|criminal|civil|appeals?|appellate|juvenile|"
-    r"military|regional|federal|state|lower|high|first[- ]instance)\s+)*(?:court|tribunal|grand jury))\b"
+# a place, then what kind of court or police: "a Tel Aviv district court", "the Central District of California
+# grand jury", "the Amazonas military police (PM)"; a police force needs its kind ("Phnom Penh police" is no name)
+_KINDS = (
+    r"district|provincial|municipal|city|criminal|civil|appeals?|appellate|juvenile|military|regional|federal|state|"
+    r"lower|high|first[- ]instance|border|traffic|tourist|labou?r|judicial|intelligence"
 )
+_COURT = re.compile(rf"\b({_NAME})\s+((?:(?:{_KINDS})\s+)*(court|tribunal|grand jury))\b")
+_POLICE = re.compile(rf"\b({_NAME})\s+((?:(?:{_KINDS})\s+)+(police))\b(?:\s+\(([A-Z]{{2,8}})\))?")
 
 
-def _courts_by_place(reader: PhraseReader, text: str) -> list[Span]:
-    """A court named by its place and a lower-case kind."""
+def _bodies_by_place(reader: PhraseReader, text: str) -> list[Span]:
+    """A court or a police force named by its place and a lower-case kind."""
     spans = []
-    for match in _COURT.finditer(text):
-        words = [w for w in re.finditer(_NAME_WORD, match.group(1)) if w.group(0) not in LEADING_STOP]
-        words = [w for w in words if w.group(0) not in MONTHS]
-        if not words:
-            continue
-        start = match.start(1) + words[0].start()
-        place = text[start : match.end(1)]
-        if place.endswith(("'s", "’s")) or has_head(place) or ADJECTIVE_COUNTRY.get(place.lower()) or place.isupper():
-            continue  # "the Ministry of Justice court", "a Thai court": named elsewhere
-        name = re.sub(r"\s+", " ", text[start : match.end()])
-        spans.append(Span(start, match.end(), Org(name, None, "court", reader.resolver.country)))
+    for pattern, org_type in ((_COURT, "court"), (_POLICE, "police")):
+        for match in pattern.finditer(text):
+            words = [w for w in re.finditer(_NAME_WORD, match.group(1)) if w.group(0) not in LEADING_STOP]
+            words = [w for w in words if w.group(0) not in MONTHS]
+            if not words:
+                continue
+            start = match.start(1) + words[0].start()
+            place = text[start : match.end(1)]
+            if (
+                place.endswith(("'s", "’s"))
+                or has_head(place)
+                or ADJECTIVE_COUNTRY.get(place.lower())
+                or place.isupper()
+            ):
+                continue  # "the Ministry of Justice court", "a Thai court": named elsewhere
+            name = re.sub(r"\s+", " ", text[start : match.end(2)])
+            acronym = match.group(4) if pattern is _POLICE else None
+            org = Org(name, acronym, org_type, reader.resolver.country)
+            spans.append(Span(start, match.end(2), org))
+            if acronym:
+                spans.append(Span(match.start(4), match.end(4), org))
     return spans
 
 
@@ -112,12 +125,25 @@ def _introduced_by_name(reader: PhraseReader, text: str) -> list[Span]:
         name = match.group(2)
         noun = match.group(1).lower()
         org_type = _NOUN_TYPES.get(noun) or HEAD_TYPES.get(noun.title()) or HEAD_TYPES.get(noun.title().rstrip("e"))
+        if noun in {"unit", "office", "department", "group"} and _police_before(reader, text, match.start()):
+            org_type = "police"  # "the INP created a new unit called Lahav 433": a unit of the police
         known = reader.known(name)
         if known is None:
             national = org_type in {"government", "police", "court"}
             known = Org(name, None, org_type or "other", reader.resolver.country if national else None)
         spans.append(Span(match.start(2), match.end(2), known))
     return spans
+
+
+def _police_before(reader: PhraseReader, text: str, position: int) -> bool:
+    """Whether the sentence before a position names the police (the word, or a police body by acronym)."""
+    sentence = re.split(r"[.;]\s", text[:position])[-1]
+    if re.search(r"\b[Pp]olice\b", sentence):
+        return True
+    return any(
+        (org := reader.known(acronym)) is not None and org.org_type == "police"
+        for acronym in re.findall(r"\b[A-Z]{2,}\b", sentence)
+    )
 
 
 _MEDIA_NOUN = re.compile(
@@ -171,33 +197,43 @@ _APPOSITIVE_TYPES = {
     "firm": "company",
     "newspaper": "company",
     "international organization": "international_org",
+    "police": "police",
 }  # the rest (NGO, non-governmental or non-profit organization, charity, consortium, foundation): ngo
 _KIND = (
     r"(NGOs?|non-?governmental organi[sz]ation|non-profit organi[sz]ation|charity|consortium|foundation|company|"
-    r"firm|newspaper|international organi[sz]ation)"
+    r"firm|newspaper|international organi[sz]ation|police)"
 )
+_APPOSITIVE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|de|do|da|del|la|the|for|and|&)\s+)?{_NAME_WORD})*"
 _APPOSITIVE = re.compile(
-    rf"({_NAME_WORD}(?:\s+(?:(?:of|de|do|da|del|la|the|for|and|&)\s+)?{_NAME_WORD})*)(?:\s+\((?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_KIND}\b[^()]{{0,60}}\)"
+    rf"({_APPOSITIVE_NAME})(?:\s+\((?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_KIND}\b[^()]{{0,60}}\)"
     rf"|,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_KIND}\b)"
 )
+# the kind before an acronym: "the Venezuelan state run oil company (PDVSA)"
+_KIND_THEN_ACRONYM = re.compile(rf"\b{_KIND}\s+\(([A-Z][A-Za-z]{{1,9}})\)")
 
 
 def _appositives(reader: PhraseReader, text: str) -> list[Span]:
-    """A name followed by what it is, in parentheses or after a comma: the kind gives the type."""
+    """A name followed by what it is, in parentheses or after a comma, or a kind followed by an acronym: the kind
+    gives the type of a body the cable does not otherwise know."""
     spans = []
     for match in _APPOSITIVE.finditer(text):
-        words = [w for w in re.finditer(_NAME_WORD, match.group(1))]
+        words = list(re.finditer(_NAME_WORD, match.group(1)))
         while words and (words[0].group(0) in LEADING_STOP or words[0].group(0) in MONTHS):
             words.pop(0)
-        if not words:
-            continue
-        start = match.start(1) + words[0].start()
+        start = match.start(1) + words[0].start() if words else match.end(1)
         name = re.sub(r"\s+", " ", text[start : match.end(1)])
-        kind = re.sub(r"organisation", "organization", (match.group(2) or match.group(3)).lower())
-        org = reader.known(name) or Org(
-            name, None, _APPOSITIVE_TYPES.get(kind.replace("non-gov", "nongov"), "ngo"), None
-        )
-        if ADJECTIVE_COUNTRY.get(name.lower()) or name.isupper() and org is not reader.known(name):
-            continue  # "Brazil, a company ...", or an acronym the grammar resolves on its own
-        spans.append(Span(start, match.end(1), org))
+        kind = match.group(2) or match.group(3)
+        if match.group(3) == "police":
+            continue  # "Marcos Pena, the national police chief": a person
+        if name and not ADJECTIVE_COUNTRY.get(name.lower()):  # "Brazil, a company ..." is no company
+            spans.append(Span(start, match.end(1), _typed(reader, name, kind)))
+    for match in _KIND_THEN_ACRONYM.finditer(text):
+        spans.append(Span(match.start(2), match.end(2), _typed(reader, match.group(2), match.group(1))))
     return spans
+
+
+def _typed(reader: PhraseReader, name: str, kind: str) -> Org:
+    org_type = _APPOSITIVE_TYPES.get(kind.lower().replace("organisation", "organization"), "ngo")
+    acronym = name if name.isupper() else None
+    country = reader.resolver.country if org_type == "police" else None
+    return reader.known(name) or Org(name, acronym, org_type, country)

@@ -106,8 +106,8 @@ HEAD_TYPES: dict[str, str] = {
     "Gendarmerie": "police",
     "Brigade": "police",
     "Corps": "police",
-    "Unit": "police",
-    "Division": "police",
+    "Unit": "government",
+    "Division": "government",
     "Guard": "police",
     "Court": "court",
     "Courts": "court",
@@ -197,10 +197,14 @@ def type_from_heads(name: str) -> str | None:
     for head in MULTIWORD_HEADS:
         if head in name:
             found = HEAD_TYPES.get(head, "ngo")
-    words = re.findall(r"[A-Z][\w'-]*", name)
-    for word in reversed(words):
-        if word in HEAD_TYPES:
-            found = found or HEAD_TYPES[word]
+    # the head is the last head word before the name's complement: "Swiss Foundation for International Social
+    # Service" is a foundation, "Ministry of Interior's Anti-Trafficking Unit" a unit
+    core = re.split(r"\s(?:of|for|on|against|to|in|de|du|des|do|da|del)\s", name, maxsplit=1)[0]
+    core = re.split(r"['’]s\s", core)[-1]
+    for part in (core, name):
+        heads = [word for word in re.findall(r"[A-Z][\w'-]*", part) if word in HEAD_TYPES]
+        if heads:
+            found = found or HEAD_TYPES[heads[-1]]
             break
     if found and INTERNATIONAL_HINTS.search(name) and found in {"government", "other", "ngo"}:
         return "international_org"

@@ -121,7 +121,7 @@ def _introduced_ngos(reader: PhraseReader, text: str) -> list[Span]:
     """NGOs named without a head word: "NGOs such as RADDHO, Avenir de l'Enfant and La Lumiere"."""
     spans: list[Span] = []
     for match in re.finditer(
-        rf"\b(?:NGOs?|shelters?|associations?|organizations?)\s*,?\s+(?:such as|including|"
+        rf"\b(?:NGOs?|shelters?|associations?|organizations?)(?:\s+\(NGOs?\))?\s*,?\s+(?:such as|including|"
         rf"like|called|named)\s+[\"“]?({_LIST})",
         text,
     ):
@@ -170,7 +170,11 @@ def _ngo_items(reader: PhraseReader, text: str, start: int, end: int) -> list[Sp
         item = re.sub(r"['’]s$", "", item)
         if item in LEADING_STOP or item in ACRONYM_STOP or COUNTRY_NAMES.get(item) or item in MONTHS:
             continue
-        org = reader.known(item) or (reader.resolver.resolve_phrase(item) if has_head(item) else None)
+        org = reader.known(item)
+        if org is None and has_head(item):
+            org = reader.resolver.resolve_phrase(item)
+            if org is not None and org.org_type == "other":
+                org = Org(org.name, org.acronym, "ngo", org.country)  # "NGOs such as Grupo Luna Nueva"
         if org is None:
             org = Org(item, item if is_acronym(item) and " " not in item else None, "ngo", None)
         spans.append(Span(item_start, item_start + len(item), org))
