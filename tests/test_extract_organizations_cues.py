@@ -170,7 +170,10 @@ def test_redactions_code_names_and_titles_in_capitals_are_no_organizations() -> 
 
 
 def test_the_type_comes_from_the_head_before_the_complement() -> None:
-    # 09ANKARA273: a foundation for a service, not a (foreign) government service
-    text = "Victims in Istanbul were assisted by the Swiss Foundation for International Social Service."
-    swiss = found(text, "Embassy Ankara")["Swiss Foundation for International Social Service"]
+    # 08DAKAR262: a foundation for a service, not a (foreign) government service
+    text = (
+        "It has a program for the Socio-Professional Integration of Young Migrant Victims of Trafficking, which is "
+        "being funded by the Swiss Foundation for International Social Service (SSI) and the American Embassy."
+    )
+    swiss = found(text, "Embassy Dakar")["Swiss Foundation for International Social Service"]
     assert swiss[1] == "ngo"
