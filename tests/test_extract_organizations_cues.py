@@ -177,3 +177,22 @@ def test_the_type_comes_from_the_head_before_the_complement() -> None:
     )
     swiss = found(text, "Embassy Dakar")["Swiss Foundation for International Social Service"]
     assert swiss[1] == "ngo"
+
+
+def test_the_senders_surname_that_ends_a_cable_is_no_organization() -> None:
+    # 08MANAMA144 ends "... Visit Embassy Manama's Classified Website: ... ERELI"
+    assert "ERELI" not in {m.surface for m in extract_organizations(load("08MANAMA144"))}
+
+
+def test_generic_plural_and_kind_nouns_are_no_organizations() -> None:
+    # 09BRASILIA251
+    text = (
+        "Every year during the Carnival season, a number of Ministries including the Ministries of Justice, "
+        "Tourism, and Women launch anti-sex trafficking and tourism campaigns."
+    )
+    assert "Ministries" not in found(text, "Embassy Brasilia")
+    text = (
+        "Post would again like to nominate Mr. Leonardo Sakamoto and the Non-Governmental Organization that he "
+        "heads, Reporter Brasil, as TIP Heroes."
+    )
+    assert "Non-Governmental Organization" not in found(text, "Embassy Brasilia")

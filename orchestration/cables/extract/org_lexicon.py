@@ -222,10 +222,11 @@ def has_head(name: str) -> bool:
 # head words that name no particular body when they stand alone ("the Ministry", "Party"); "Parliament",
 # "Senate" or "Cabinet" alone do name the host's own
 _BARE_HEAD = re.compile(
-    r"(?:Ministry|Department|Office|Council|Committee|Commission|Court|Government|Unit|"
-    r"Agency|Bureau|Embassy|Police|Center|Centre|Program|Project|Service|Services|Group|"
-    r"Division|Directorate|Institute|Fund|Union|Organization|Association|Foundation|"
-    r"Network|Mission|Body|Board|Forces|School|University|Bank|Hotel|Company|Authority|Party|Gang|Cartel|Ltd|Inc)s?"
+    r"(?:Non-?[Gg]overnmental\s+|Non-?[Pp]rofit\s+)?"
+    r"(?:(?:Ministr|Agenc|Authorit|Bod|Compan|Embass)(?:y|ies)|(?:Department|Office|Council|Committee|Commission|Court|"
+    r"Government|Unit|Bureau|Police|Center|Centre|Program|Project|Service|Services|Group|Division|Directorate|"
+    r"Institute|Fund|Union|Organization|Association|Foundation|Network|Mission|Board|Forces|School|University|Bank|"
+    r"Hotel|Party|Gang|Cartel|Ltd|Inc)s?)"
 )
 
 

@@ -102,7 +102,10 @@ class _Extractor:
     def extract(self) -> list[OrganizationMention]:
         mentions: list[OrganizationMention] = []
         for paragraph in self.body:
-            for span in self._paragraph_spans(paragraph.text):
+            spans = self._paragraph_spans(paragraph.text)
+            if paragraph is self.body[-1] and spans and _signature(paragraph.text, spans[-1]):
+                spans.pop()
+            for span in spans:
                 raw_start, raw_end = paragraph.raw_span(span.start, span.end)
                 mentions.append(
                     OrganizationMention(
@@ -172,6 +175,16 @@ class _Extractor:
                 continue
             kept.append(span)
         return kept
+
+
+def _signature(text: str, span: Span) -> bool:
+    """Whether a span is the sender's surname in capitals that ends the cable ("... ERELI")."""
+    org = span.org
+    return (
+        org.name == org.acronym == text[span.start : span.end]
+        and org.org_type == "other"
+        and not text[span.end :].strip(" .")
+    )
 
 
 def extract_organizations(cable: Cable) -> list[OrganizationMention]:
