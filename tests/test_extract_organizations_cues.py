@@ -196,3 +196,12 @@ def test_generic_plural_and_kind_nouns_are_no_organizations() -> None:
         "heads, Reporter Brasil, as TIP Heroes."
     )
     assert "Non-Governmental Organization" not in found(text, "Embassy Brasilia")
+
+
+def test_the_dollar_is_no_organization_even_without_a_figure_beside_it() -> None:
+    # 09BRASILIA251 (currency codes come from babel; the host's at the cable's date)
+    text = (
+        "USD equivalent value for the prizes were: in the graduate student category, 4000 for first place, 2800 "
+        "for second place."
+    )
+    assert "USD" not in found(text, "Embassy Brasilia")

@@ -48,8 +48,9 @@ def _shouting(tokens: list[Token], i: int) -> bool:
     )
 
 
-def capitalised_runs(text: str) -> list[list[Token]]:
-    """Maximal runs of capitalised words joined by connectors, within one clause."""
+def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[list[Token]]:
+    """Maximal runs of capitalised words joined by connectors, within one clause; `units` (the currency codes
+    the cable writes beside amounts) end a run like a month does."""
     tokens = tokens_of(text)
     runs: list[list[Token]] = []
     current: list[Token] = []
@@ -75,7 +76,12 @@ def capitalised_runs(text: str) -> list[list[Token]]:
                 continue
         shouting = _shouting(tokens, i)
         following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        if token in MONTHS or (token in ACRONYM_STOP and token != "TIP") or re.fullmatch(r"NGO['’]?s?['’]?", token):
+        if (
+            token in MONTHS
+            or token in units
+            or (token in ACRONYM_STOP and token != "TIP")
+            or re.fullmatch(r"NGO['’]?s?['’]?", token)
+        ):
             close()
         elif (
             current

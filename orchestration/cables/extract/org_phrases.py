@@ -4,6 +4,10 @@ known parts, branches of known bodies, and acronyms the cable never defines."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import get_territory_currencies, list_currencies
 
 from orchestration.cables.extract.org_chunks import Token, text_of, trim
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
@@ -18,6 +22,41 @@ from orchestration.cables.extract.org_vocabulary import (
     WEAK_HEADS,
 )
 
+# an amount: with thousands separators or a scale word ("200,000", "340 million", "1.5 billion")
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?\s(?:million|billion|thousand)\b"
+_UNIT_PATTERNS = (
+    re.compile(r"\b([A-Z]{3})\d"),  # "USD18", glued
+    re.compile(rf"\b([A-Z]{{2,4}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
+    re.compile(rf"(?:{_AMOUNT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
+    re.compile(r"\b([A-Z]{3})\s\d"),  # "USD 400", when the code is a currency's (below)
+)
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def units_of(text: str) -> frozenset[str]:
+    """The codes a cable writes as units of amounts (currencies, mostly): no organization in that cable."""
+    *amounts, plain = _UNIT_PATTERNS
+    found = {code for pattern in amounts for code in pattern.findall(text)}
+    return frozenset(found | (set(plain.findall(text)) & _currency_codes()))
+
+
+@lru_cache(maxsize=1)
+def _territory_codes() -> dict[str, str]:
+    return {name: code for code, name in Locale("en").territories.items() if len(code) == 2}
+
+
+def currencies_at_post(resolver: Resolver) -> frozenset[str]:
+    """The dollar's code and the host country's currency codes when the cable was sent ("USD", "KHR")."""
+    territory = _territory_codes().get(resolver.country or "")
+    sent = resolver.cable.sent_at.date() if resolver.cable.sent_at else None
+    if territory is None:
+        return frozenset({"USD"})
+    return frozenset({"USD", *get_territory_currencies(territory, start_date=sent, end_date=sent)})
+
 
 class PhraseReader:
     """Turns the capitalised runs of one cable into organization spans."""
@@ -26,6 +65,7 @@ class PhraseReader:
         self.resolver = resolver
         self.vocabulary = vocabulary  # the cable's lower-case words: an undefined acronym that is one is a word
         self.full_text = full_text
+        self.units = units_of(full_text) | currencies_at_post(resolver)
 
     def orgish(self, phrase: str, strong: bool = False) -> bool:
         """Whether a phrase is a known body or has a head word (`strong`: one that can stand alone)."""
@@ -153,7 +193,12 @@ class PhraseReader:
         org = self.resolver.by_acronym.get(token) or self.resolver.government_acronym(token)
         if org:
             return org
-        if token in ACRONYM_STOP or token.upper() in ACRONYM_STOP or token in self.resolver.not_bodies:
+        if (
+            token in ACRONYM_STOP
+            or token.upper() in ACRONYM_STOP
+            or token in self.resolver.not_bodies
+            or token in self.units
+        ):
             return None
         # an acronym the cable never defines: keep it unless it is a word, a surname or a heading
         if (

@@ -80,18 +80,9 @@ ACRONYM_STOP = _words(
     """
 )
 
-# currency codes written beside amounts
-CURRENCY_CODES = _words(
-    """
-    AED AFN ARS BDT BGN BHD BOB BRL BsF CFA CFAF CLP CNY COP DOP DZD EGP EUR GBP GHS GTQ HNL HTG IDR INR IQD IRR JMD
-    JOD JPY KES KHR KWD KZT LAK LBP LKR MAD MDL MMK MXN MYR NGN NIO NPR OMR PEN PHP PKR QAR RMB RON RUB SAR SYP THB
-    TND TRY UAH USD VEB VEF VND XOF YTL ZAR
-    """
-)
-
 
 def _law_acronyms() -> set[str]:
     return {alias for law in load_known_laws() for alias in law.aliases if alias.isupper() and " " not in alias}
 
 
-ACRONYM_STOP |= CURRENCY_CODES | _law_acronyms()
+ACRONYM_STOP |= _law_acronyms()

@@ -63,7 +63,7 @@ class _Extractor:
             if not is_acronym(acronym) or acronym in ACRONYM_STOP:
                 continue
             before = text[: match.start()].rstrip()
-            runs = capitalised_runs(before)
+            runs = capitalised_runs(before, self.reader.units)
             if not runs or runs[-1][-1][2] != len(before):
                 continue
             segments = self.reader.segments(before, runs[-1])
@@ -150,7 +150,7 @@ class _Extractor:
         text = _PARTICIPLE.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
         priority = list_spans(self.reader, text) + cue_spans(self.reader, text)
         spans: list[Span] = []
-        for run in capitalised_runs(text):
+        for run in capitalised_runs(text, self.reader.units):
             for segment in self.reader.segments(text, run):
                 spans.extend(self.reader.segment_spans(text, trim(segment)))
         spans.extend(demonym_spans(self.reader, text))
