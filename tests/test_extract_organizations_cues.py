@@ -205,3 +205,35 @@ def test_the_dollar_is_no_organization_even_without_a_figure_beside_it() -> None
         "for second place."
     )
     assert "USD" not in found(text, "Embassy Brasilia")
+
+
+def test_the_west_bank_is_a_place_and_mission_brazil_the_us_mission() -> None:
+    # 08STATE116392 (general corpus); 08BRASILIA1588
+    place = (
+        "Goals and strategies of Palestinian officials in the West Bank and Gaza to insure the viability of a state."
+    )
+    assert "West Bank" not in found(place, "Embassy Tel Aviv")
+    text = "Mission DEA believes USG donations of communications intercept equipment are directly responsible."
+    assert found(text, "Embassy Brasilia")["Mission DEA"][0] == "Drug Enforcement Administration"
+    mission = {
+        (m.name, m.org_type) for m in extract_organizations(load("08BRASILIA1588")) if m.surface == "Mission Brazil"
+    }
+    assert mission == {("U.S. Mission Brazil", "foreign_government")}
+
+
+def test_the_embassy_owning_a_website_is_the_body() -> None:
+    # 08MANAMA144 ends with the boilerplate "Visit Embassy Manama's Classified Website"
+    surfaces = {m.surface: m.name for m in extract_organizations(load("08MANAMA144"))}
+    assert surfaces["Embassy Manama"] == "U.S. Embassy Manama"
+    assert not any("Website" in surface for surface in surfaces)
+
+
+def test_an_acronym_after_a_comma_and_is_a_name_of_its_own() -> None:
+    # 08STATE116392 (general corpus)
+    text = (
+        "Relationship between the Palestinian leadership, to include the Presidency, and HAMAS officials in Gaza "
+        "and rejectionist elements."
+    )
+    names = {name for name, _, _ in found(text, "Embassy Tel Aviv").values()}
+    assert "HAMAS" in names
+    assert not any("," in name for name in names)

@@ -105,6 +105,8 @@ class PhraseReader:
                 for k in range(len(words), 0, -1)
             )
             new_phrase = sep == "and" and piece[0][0] == "the" and len(piece) > 1
+            # "the Presidency, and HAMAS": an acronym is a name of its own
+            new_phrase = new_phrase or (len(piece) == 1 and is_acronym(piece[0][0]) and piece[0][0] not in ACRONYM_STOP)
             both = self.orgish(right, strong=True) and (sep == "," or self.orgish(left, strong=True))
             if right_known or new_phrase or both:
                 segments.append(piece)
@@ -126,6 +128,14 @@ class PhraseReader:
         if not tokens:
             return []
         tokens = self.without_person(tokens)
+        for i, token in enumerate(tokens[:-1]):
+            if not token[0].endswith(("'s", "’s")):
+                continue
+            owner = text_of(text, tokens[: i + 1])[:-2]
+            rest = " ".join(t[0] for t in tokens[i + 1 :])
+            if self.known(owner) and not has_head(rest) and not self.known(rest):
+                tokens = tokens[: i + 1]  # "Embassy Madrid's Classified (Website)": the owner is the body
+                break
         phrase = text_of(text, tokens)
         start, end = tokens[0][1], tokens[-1][2]
         if phrase.endswith(("'s", "’s")):

@@ -174,10 +174,16 @@ class Resolver:
         return None
 
     def governments(self, phrase: str) -> Org | None:
+        """The U.S. mission and embassy, the host government and foreign governments by their usual phrases."""
         if re.fullmatch(r"(?:U\.S\.|US|American)\s+Mission", phrase):
             return self.by_key.get("u s mission")
         if phrase == "Mission":
             return self.us_embassy()
+        match = re.fullmatch(r"Mission\s+([A-Z][\w/ -]+)", phrase)
+        if match and match.group(1) in self.by_acronym:
+            return self.by_acronym[match.group(1)]  # "Mission DEA": the DEA office of the U.S. mission
+        if match and COUNTRY_NAMES.get(match.group(1)):  # "Mission Brazil": the U.S. mission in the country
+            return Org(f"U.S. Mission {match.group(1)}", None, "foreign_government", "United States")
         match = re.fullmatch(r"(?:(?:U\.S\.|American|US)\s+)?Embassy(?:\s+([A-Z][\w ]+))?", phrase)
         if match and (not match.group(1) or (self.city and match.group(1).strip() == self.city)):
             return self.us_embassy()

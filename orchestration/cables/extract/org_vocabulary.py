@@ -45,7 +45,7 @@ TRAILING_BREAK = _words(
     Colonel Commander Coordinator Counselor Country Delegation Deputy Director Director-General Governor Head
     Hotline Judge Leader Lieutenant Manager Mayor Member Members Minister Officer Officers Official Officials Plan
     President Report Reports Representative Secretary Secretary-General Senator Speaker Spokesman Spokesperson Staff
-    Undersecretary Vice
+    Undersecretary Vice Website
     """
 )
 

@@ -156,6 +156,8 @@ class _Extractor:
         spans.extend(demonym_spans(self.reader, text))
         spans = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in priority)] + priority
         spans = [s for s in spans if not re.match(r"\s+(?:Law|Act|Code|Decree)\b", text[s.end : s.end + 8])]
+        # "the West Bank": a compass point before "Bank" names a place
+        spans = [s for s in spans if not re.fullmatch(r"(?:North|South|East|West)(?:ern)? Bank", text[s.start : s.end])]
         # "Police Challenges and Responses - - - -": a heading over a dashed rule
         spans = [s for s in spans if not re.match(r"\s*(?:-\s*){3}", text[s.end : s.end + 12])]
         # "Department Order 95", "Ministerial Circular": an instrument a body issues, not the body
@@ -164,7 +166,7 @@ class _Extractor:
             for s in spans
             if not re.search(
                 r"\s(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
-                r"Meeting|Conference|Summit|Party Congress)s?$",
+                r"Meeting|Conference|Summit|Party Congress|Issues|Website)s?$",
                 text[s.start : s.end],
             )
         ]
