@@ -237,3 +237,20 @@ def test_an_acronym_after_a_comma_and_is_a_name_of_its_own() -> None:
     names = {name for name, _, _ in found(text, "Embassy Tel Aviv").values()}
     assert "HAMAS" in names
     assert not any("," in name for name in names)
+
+
+def test_the_parliament_unnamed_is_the_host_parliament() -> None:
+    # 09CAIRO386
+    text = "No actions have been taken, but it is expected that the parliament will discuss this amendment soon."
+    assert found(text, "Embassy Cairo")["parliament"] == ("Parliament", "government", "Egypt")
+
+
+def test_a_body_at_another_body_is_two_bodies() -> None:
+    # 07MANAMA206
+    text = (
+        "The USG also provided funding for international trafficking law expert Dr. Mohamed Mattar from The "
+        "Protection Project at Johns Hopkins University School of Advanced International Studies to conduct "
+        "a series of workshops."
+    )
+    names = {name for name, _, _ in found(text, "Embassy Manama").values()}
+    assert {"Protection Project", "Johns Hopkins University School of Advanced International Studies"} <= names

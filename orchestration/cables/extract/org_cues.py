@@ -20,7 +20,15 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|de|do|da|dos|das|del|la|le|the|for)\s+)?{_
 def cue_spans(reader: PhraseReader, text: str) -> list[Span]:
     """Organizations named by a lower-case cue in one paragraph."""
     spans: list[Span] = []
-    for rule in (_crime_groups, _bodies_by_place, _introduced_by_name, _appositives, _newspapers, _unnamed_police):
+    for rule in (
+        _crime_groups,
+        _bodies_by_place,
+        _introduced_by_name,
+        _appositives,
+        _newspapers,
+        _unnamed_police,
+        _unnamed_parliament,
+    ):
         spans.extend(rule(reader, text))
     return spans
 
@@ -166,6 +174,19 @@ def _newspapers(reader: PhraseReader, text: str) -> list[Span]:
             if name.split()[0] in LEADING_STOP or name in MONTHS or reader.known(name):
                 continue
             spans.append(Span(match.start(1), match.end(1), Org(name, None, "company", None)))
+    return spans
+
+
+# "the parliament will discuss this amendment", "to be sent to parliament by the Cabinet"
+_UNNAMED_PARLIAMENT = re.compile(r"\b(?:the|to|by)\s+(parliament)\b(?!\s+(?:of|in)\b)")
+
+
+def _unnamed_parliament(reader: PhraseReader, text: str) -> list[Span]:
+    """The host country's parliament, unnamed: the same body as "Parliament" written with a capital."""
+    spans = []
+    for match in _UNNAMED_PARLIAMENT.finditer(text):
+        org = reader.known("Parliament") or reader.resolver.new("Parliament")
+        spans.append(Span(match.start(1), match.end(1), org))
     return spans
 
 

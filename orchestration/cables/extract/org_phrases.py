@@ -79,7 +79,13 @@ class PhraseReader:
         )
 
     def segments(self, text: str, chunk: list[Token]) -> list[list[Token]]:
-        """Split a run at commas and 'and' where the parts name organizations of their own."""
+        """Split a run at commas and 'and' where the parts name organizations of their own, and at 'at' between
+        two bodies ("The Protection Project at Johns Hopkins University School of ...")."""
+        words = [t[0] for t in chunk]
+        if "at" in words:
+            left, right = chunk[: words.index("at")], chunk[words.index("at") + 1 :]
+            if left and right and has_head(text_of(text, left)) and has_head(text_of(text, right)):
+                return self.segments(text, left) + self.segments(text, right)
         pieces: list[list[Token]] = [[]]
         seps: list[str] = []
         for token in chunk:
