@@ -1,15 +1,21 @@
 """Organizations named in a cable: ministries, police units, courts, NGOs, international bodies, companies.
 
-Three sources, in order of trust:
+Four sources, in order of trust:
 
 1. the curated seed `dbt_project/seeds/known_organizations.csv` (names, acronyms, aliases);
 2. the cable's own definitions: its abbreviations glossary and inline "Full Name (ACR)" / "ACR (Full Name)";
-3. grammar: capitalised noun phrases headed by an organization word (Ministry, Council, Court, Police,
-   Foundation, Task Force ...), "<Demonym> government/police/court/embassy", and undefined acronyms.
+3. cues in the text that say what a name is (org_cues: "the Abergil clan", "a Tel Aviv district court",
+   "a new unit called Lahav 433", "Projeto Trama (an NGO consortium)", "the police referred ...");
+4. grammar: capitalised noun phrases headed by an organization word (org_chunks, org_phrases: Ministry,
+   Council, Court, Police, Foundation, Task Force, Grupo ...), enumerations (org_patterns),
+   "<Demonym> government/police/court/embassy", and undefined acronyms.
 
-Every mention is resolved to one canonical (name, acronym, org_type, country): national bodies take the
-country of the posting that sent the cable, international bodies have none.
+Every mention is resolved to one canonical (name, acronym, org_type, country) (org_resolver): national bodies
+take the country of the posting that sent the cable, international bodies have none; org_harmonise then gives
+each body one identity within the cable.
 """
+
+from __future__ import annotations
 
 import re
 
