@@ -171,7 +171,7 @@ class _Extractor:
             s
             for s in spans
             if not re.search(
-                r"\s(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
+                r"(?:^|\s)(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
                 r"Meeting|Conference|Summit|Party Congress|Issues|Website)s?$",
                 text[s.start : s.end],
             )
