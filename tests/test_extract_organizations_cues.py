@@ -254,3 +254,16 @@ def test_a_body_at_another_body_is_two_bodies() -> None:
     )
     names = {name for name, _, _ in found(text, "Embassy Manama").values()}
     assert {"Protection Project", "Johns Hopkins University School of Advanced International Studies"} <= names
+
+
+def test_state_city_and_provincial_governments_by_their_place() -> None:
+    # 09BRASILIA251, 08RIODEJANEIRO172, 09ANKARA273
+    acre = (
+        "UNODC stated that the SNJ is in the process of signing an agreement with the Acre state government to "
+        "arrange a center in Rio Branco."
+    )
+    rio = "Amb. Lagon visited one such project run by the City of Rio de Janeiro which received funding."
+    istanbul = "Already the Istanbul governor informed the Istanbul municipality that it is no longer authorized."
+    assert found(acre, "Embassy Brasilia")["Acre state government"] == ("Acre state government", "government", "Brazil")
+    assert found(rio, "Consulate Rio De Janeiro")["City of Rio de Janeiro"][1] == "government"
+    assert found(istanbul, "Embassy Ankara")["Istanbul governor"] == ("Istanbul governor", "government", "Turkey")

@@ -23,6 +23,7 @@ def cue_spans(reader: PhraseReader, text: str) -> list[Span]:
     for rule in (
         _crime_groups,
         _bodies_by_place,
+        _local_governments,
         _introduced_by_name,
         _appositives,
         _newspapers,
@@ -39,6 +40,22 @@ _GROUP = re.compile(
     r"(famil(?:y|ies)|clans?|syndicates?|gangs?|cartels?|organi[sz]ations?)\b"
 )
 _CRIME = re.compile(r"\b(?:crim\w+|mob|mafia|gang\w*|syndicates?|cartels?|underworld|racketeering|extortion)\b", re.I)
+
+
+# "the government of the state of Sao Paulo", "the City of Rio de Janeiro"
+_GOVERNMENT_OF_PLACE = re.compile(
+    rf"\b((?:[Gg]overnment|[Aa]dministration)\s+of\s+the\s+(?:state|province|city|municipality|district)\s+of\s+"
+    rf"{_NAME}|(?<=the )City\s+of\s+{_NAME})"
+)
+
+
+def _local_governments(reader: PhraseReader, text: str) -> list[Span]:
+    """The government of a state, province or city, named by its place."""
+    spans = []
+    for match in _GOVERNMENT_OF_PLACE.finditer(text):
+        name = re.sub(r"\s+", " ", match.group(1))
+        spans.append(Span(match.start(1), match.end(1), Org(name, None, "government", reader.resolver.country)))
+    return spans
 
 
 def _crime_groups(reader: PhraseReader, text: str) -> list[Span]:
@@ -87,25 +104,33 @@ _KINDS = (
     r"lower|high|first[- ]instance|border|traffic|tourist|labou?r|judicial|intelligence"
 )
 _COURT = re.compile(rf"\b({_NAME})\s+((?:(?:{_KINDS})\s+)*(court|tribunal|grand jury))\b")
+# sub-national governments: "the Acre state government", "the Istanbul governor"
+_LOCAL_GOVERNMENT = re.compile(
+    rf"\b({_NAME})\s+((?:(?:state|provincial|municipal|district|city|regional|local)\s+"
+    r"(government|administration|authorities))|(governor|governorate))\b"
+)
 _POLICE = re.compile(rf"\b({_NAME})\s+((?:(?:{_KINDS})\s+)+(police))\b(?:\s+\(([A-Z]{{2,8}})\))?")
 
 
 def _bodies_by_place(reader: PhraseReader, text: str) -> list[Span]:
-    """A court or a police force named by its place and a lower-case kind."""
+    """A court, a police force or a local government named by its place and a lower-case kind."""
     spans = []
-    for pattern, org_type in ((_COURT, "court"), (_POLICE, "police")):
+    for pattern, org_type in ((_COURT, "court"), (_POLICE, "police"), (_LOCAL_GOVERNMENT, "government")):
         for match in pattern.finditer(text):
-            words = [w for w in re.finditer(_NAME_WORD, match.group(1)) if w.group(0) not in LEADING_STOP]
+            run = match.group(1)
+            skip = run.rfind(" the ") + 5 if " the " in run else 0  # "Already the Istanbul governor"
+            words = [w for w in re.finditer(_NAME_WORD, run[skip:]) if w.group(0) not in LEADING_STOP]
             words = [w for w in words if w.group(0) not in MONTHS]
             if not words:
                 continue
-            start = match.start(1) + words[0].start()
+            start = match.start(1) + skip + words[0].start()
             place = text[start : match.end(1)]
             if (
                 place.endswith(("'s", "’s"))
                 or has_head(place)
                 or ADJECTIVE_COUNTRY.get(place.lower())
                 or place.isupper()
+                or all(word.lower() in reader.vocabulary for word in place.split())  # "Involving local government"
             ):
                 continue  # "the Ministry of Justice court", "a Thai court": named elsewhere
             name = re.sub(r"\s+", " ", text[start : match.end(2)])
