@@ -120,5 +120,6 @@ def publish(published: Path, build_id: str, timeout_seconds: float = DEFAULT_TIM
         finally:
             os.close(directory)
         base_file.unlink(missing_ok=True)
+        copy.with_name(copy.name + ".writer.lock").unlink(missing_ok=True)
         _remove(work_dir(published, build_id))
     return published
