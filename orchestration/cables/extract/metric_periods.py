@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orchestration.cables.dates import MONTHS, month_end
+from orchestration.cables.extract.numbers import NumberMatch
+
+if TYPE_CHECKING:
+    from orchestration.cables.extract.metric_candidates import Candidate
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -83,71 +88,114 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | None, dt.date | None]) -> list[Period]:
     """Time expressions of `text`, longest first at each place, not overlapping."""
     found: list[Period] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    def add(m: re.Match, start, end, cumulative=False, kind="date"):
-        found.append(Period(m.start(), m.end(), start, end, cumulative, kind))
-        taken.append((m.start(), m.end()))
-
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+            if any(not (m.end() <= p.start or m.start() >= p.end) for p in found):
                 continue
-            g = m.groupdict()
-            if kind == "since":
-                year = int(g["y"])
-                start = dt.date(year, _month(g["m"]), 1) if g["m"] else dt.date(year, 1, 1)
-                add(m, start, None, True, "cumulative")
-            elif kind == "dayrange":
-                y2 = int(g["y2"] or g["y1"] or _guess_year(sent_at, _month(g["m2"] or g["m1"])))
-                y1 = int(g["y1"] or y2)
-                m1, m2 = _month(g["m1"]), _month(g["m2"] or g["m1"])
-                a, b = _safe_date(y1, m1, int(g["d1"])), _safe_date(y2, m2, int(g["d2"]))
-                if a and b and a <= b:
-                    add(m, a, b)
-            elif kind in ("day", "day2"):
-                month = _month(g["m"])
-                year = int(g["y"]) if g["y"] else _guess_year(sent_at, month)
-                day = _safe_date(year, month, int(g["d"]))
-                if day:
-                    add(m, day, day)
-            elif kind == "numeric":
-                a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
-                day = _safe_date(year, a, b) or _safe_date(year, b, a)
-                if day:
-                    add(m, day, day)
-            elif kind == "monthrange":
-                y2 = int(g["y2"])
-                m1, m2 = _month(g["m1"]), _month(g["m2"])
-                y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
-                add(m, dt.date(y1, m1, 1), month_end(y2, m2))
-            elif kind == "month":
-                year, month = int(g["y"]), _month(g["m"])
-                add(m, dt.date(year, month, 1), month_end(year, month))
-            elif kind == "yearrange":
-                y1 = int(g["y1"])
-                y2 = int(g["y2"]) if g["y2"] else (y1 // 100) * 100 + int(g["y3"])
-                if y1 < y2 <= y1 + 30:
-                    add(m, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
-            elif kind in ("year", "fiscal"):
-                year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
-                add(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
-            elif kind == "lastyear":
-                year = sent_at.year - 1
-                add(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
-            elif kind == "reporting":
-                add(m, reporting[0], reporting[1], False, "reporting")  # unknown dates when the cable states none
-            elif kind == "same":
-                add(m, None, None, False, "same")
-            elif kind == "todate":
-                add(m, None, None, True, "todate")
+            resolved = _resolve(kind, m.groupdict(), sent_at, reporting)
+            if resolved is not None:
+                found.append(Period(m.start(), m.end(), *resolved))
     found.sort(key=lambda p: p.start)
     return found
+
+
+_Resolved = tuple[dt.date | None, dt.date | None, bool, str]
+
+
+def _resolve(kind: str, g: dict, sent_at: dt.datetime, reporting: tuple) -> _Resolved | None:
+    """Start, end, cumulative flag and kind of the period a matched time expression stands for."""
+    if kind == "since":
+        year = int(g["y"])
+        return dt.date(year, _month(g["m"]), 1) if g["m"] else dt.date(year, 1, 1), None, True, "cumulative"
+    if kind == "dayrange":
+        y2 = int(g["y2"] or g["y1"] or _guess_year(sent_at, _month(g["m2"] or g["m1"])))
+        y1 = int(g["y1"] or y2)
+        m1, m2 = _month(g["m1"]), _month(g["m2"] or g["m1"])
+        a, b = _safe_date(y1, m1, int(g["d1"])), _safe_date(y2, m2, int(g["d2"]))
+        return (a, b, False, "date") if a and b and a <= b else None
+    if kind in ("day", "day2", "numeric"):
+        if kind == "numeric":
+            a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+            day = _safe_date(year, a, b) or _safe_date(year, b, a)
+        else:
+            month = _month(g["m"])
+            day = _safe_date(int(g["y"]) if g["y"] else _guess_year(sent_at, month), month, int(g["d"]))
+        return (day, day, False, "date") if day else None
+    if kind == "monthrange":
+        y2, m1, m2 = int(g["y2"]), _month(g["m1"]), _month(g["m2"])
+        y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        return dt.date(y1, m1, 1), month_end(y2, m2), False, "date"
+    if kind == "month":
+        year, month = int(g["y"]), _month(g["m"])
+        return dt.date(year, month, 1), month_end(year, month), False, "date"
+    if kind == "yearrange":
+        y1 = int(g["y1"])
+        y2 = int(g["y2"]) if g["y2"] else (y1 // 100) * 100 + int(g["y3"])
+        return (dt.date(y1, 1, 1), dt.date(y2, 12, 31), False, "date") if y1 < y2 <= y1 + 30 else None
+    if kind in ("year", "fiscal", "lastyear"):
+        year = sent_at.year - 1 if kind == "lastyear" else int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), False, "date"
+    if kind == "reporting":
+        return reporting[0], reporting[1], False, "reporting"  # unknown dates when the cable states none
+    if kind == "same":
+        return None, None, False, "same"
+    return None, None, True, "todate"
 
 
 def _guess_year(sent_at: dt.datetime, month: int) -> int:
     """Year of a date written without one: the cable's year, or the year before for a later month."""
     return sent_at.year if month <= sent_at.month else sent_at.year - 1
+
+
+def choose_period(
+    n: NumberMatch, periods: list[Period], previous: Period | None, has_same: bool, text: str
+) -> Period | None:
+    """The period of a figure: the nearest date of its clause, else the period carried from the sentence before."""
+    usable = [p for p in periods if p.kind in ("date", "reporting", "cumulative")]
+    if usable:
+
+        def distance(p: Period) -> int:
+            if p.end <= n.start:
+                gap, between = n.start - p.end, text[p.end : n.start]
+            else:
+                gap, between = p.start - n.end + 5, text[n.end : p.start]
+            # another clause; a date after a comma belongs to what follows ("..., due to the formation on May 13")
+            return gap + (200 if re.search(r"[:;]", between) else 0) + (40 if p.start > n.end and "," in between else 0)
+
+        return min(usable, key=distance)
+    if any(p.kind == "todate" for p in periods) and not has_same:
+        return None
+    return previous
+
+
+_STUDY_NOUN = re.compile(r"\b(?:study|survey|research|assessment|census|questionnaire)\b", re.I)
+
+
+class PeriodCarry:
+    """Dates the figures of a paragraph's sentences, carrying the period of one sentence to the figures of the next
+    until a dated sentence without figures ends it."""
+
+    def __init__(self) -> None:
+        self.previous: Period | None = None
+
+    def date(self, candidates: list[Candidate], periods: list[Period], text: str) -> None:
+        """Set the period and cumulative flag of each figure of a sentence, then remember what the next may carry."""
+        has_same = any(p.kind == "same" for p in periods)
+        cumulative_sentence = any(p.cumulative for p in periods)
+        for c in candidates:
+            # counts of organizations are structural: no period carried over from another sentence
+            carried = None if c.measure == "organizations_count" else self.previous
+            c.period = choose_period(c.number, periods, carried, has_same, text)
+            c.cumulative = cumulative_sentence or bool(c.period and c.period.cumulative)
+        if candidates:
+            dated = [c.period for c in candidates if c.period is not None]
+            if dated:
+                self.previous = dated[-1]
+        elif any(p.kind in ("date", "reporting") for p in periods):
+            dates = [p for p in periods if p.kind == "date"]
+            if dates and _STUDY_NOUN.search(text):
+                # "The 2008 UNIAP report detailed a July-August 2008 study of ...": the period of the study, for the
+                # figures the next sentences report from it
+                self.previous = dates[-1]
+            else:
+                self.previous = None  # a dated sentence without figures ends the carried period

@@ -1,0 +1,82 @@
+"""Who a figure counts: qualifiers of the counted group (children, female, foreign nationals, sex or labour
+trafficking) read from the phrase around the figure."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from orchestration.cables.model import Cable
+
+if TYPE_CHECKING:
+    from orchestration.cables.extract.metric_candidates import Candidate
+
+_BREAKDOWN = [
+    (
+        "sex_trafficking",
+        re.compile(
+            r"\bsex(?:ual)?\s+(?:trafficking|exploitation)|\bcommercial\s+sex|\bprostitution|"
+            r"\bsex\s+workers?",
+            re.I,
+        ),
+    ),
+    (
+        "labor_trafficking",
+        re.compile(
+            r"\blabou?r\s+(?:trafficking|exploitation|cases?)|\bexploitative\s+labou?r|"
+            r"\bforced\s+labou?r|\btrafficking\s+for\s+labou?r|\bfor\s+labou?r\b",
+            re.I,
+        ),
+    ),
+    (
+        "children",
+        re.compile(
+            r"\b(?:children|child|minors?|girls?|boys?|underage|juveniles?|infants?|talib[eé]?s?|"
+            r"under\s+the\s+age\s+of\s+18|teenagers?|orphans?)\b",
+            re.I,
+        ),
+    ),
+    ("adults", re.compile(r"\badults?\b", re.I)),
+    ("female", re.compile(r"\b(?:women|woman|girls?|females?|mothers?|wives|brides|sex\s+workers?)\b", re.I)),
+    ("male", re.compile(r"\b(?:men|man|boys?|males?)\b", re.I)),
+    ("foreign_nationals", re.compile(r"\bforeign(?:ers?)?\b|\bforeign\s+nationals?\b", re.I)),
+]
+_DEMONYMS = (
+    "Cambodian|Vietnamese|Thai|Senegalese|Bolivian|Turkish|Kazakh|Kazakhstani|Egyptian|Syrian|Venezuelan|American|"
+    "French|Canadian|Austrian|German|Russian|Indonesian|Philippine|Filipino|Filipina|Iraqi|Cuban|Colombian|Chinese|"
+    "Korean|Malaysian|Burmese|Lao|Laotian|Uzbek|Moldovan|Ukrainian|Georgian|Romanian|Bulgarian|Nigerian|Ethiopian|"
+    "Somali|Sudanese|Malian|Gambian|Guinean|Mauritanian|Iranian|Indian|Pakistani|Bangladeshi|Nepali|Nepalese|"
+    "Sri Lankan|Japanese|Australian|British|Spanish|Italian|Dutch|Belgian|Swiss|Israeli|Jordanian|Lebanese|Saudi|"
+    "Moroccan|Tunisian|Algerian|Libyan|Kenyan|Ugandan|Ghanaian|Ivorian|Brazilian|Peruvian|Mexican|Dominican|"
+    "Haitian|Honduran|Guatemalan|Salvadoran|Nicaraguan|Ecuadorian|Paraguayan|Argentine|Chilean|Kyrgyz|Tajik|"
+    "Turkmen|Azerbaijani|Armenian|Belarusian|Polish|Czech|Hungarian|Serbian|Albanian|Greek|Palestinian|Afghan|"
+    "Eritrean|Yemeni|Burkinabe|Beninese|Togolese|Nigerien|Bissau-Guinean|U\\.S\\."
+)
+DEMONYM_RE = re.compile(rf"\b({_DEMONYMS})(?:s)?\b")
+
+
+def host_demonym(cable: Cable) -> str | None:
+    counts: dict[str, int] = {}
+    for p in cable.paragraphs:
+        for m in DEMONYM_RE.finditer(p.text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    counts.pop("U.S.", None)
+    counts.pop("American", None)
+    return max(counts, key=counts.get) if counts else None
+
+
+def breakdown_of(phrase: str, host: str | None) -> list[str]:
+    out = [name for name, pattern in _BREAKDOWN if pattern.search(phrase)]
+    for m in DEMONYM_RE.finditer(phrase):
+        if m.group(1) != host and "foreign_nationals" not in out:
+            out.append("foreign_nationals")
+    order = [name for name, _ in _BREAKDOWN]
+    return sorted(set(out), key=order.index)
+
+
+def phrase_of(text: str, c: Candidate) -> str:
+    n = c.number
+    stop = re.search(r"[,;.]|\d| and | but | while ", text[n.end :])
+    end = n.end + (stop.start() if stop else len(text) - n.end)
+    start_words = text[: n.start].split()[-1:]
+    return " ".join(start_words) + " " + text[n.start : end]

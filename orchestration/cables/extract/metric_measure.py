@@ -1,0 +1,274 @@
+"""The measure and unit of a figure, read from the grammar around it."""
+
+from __future__ import annotations
+
+import re
+
+from orchestration.cables.extract.metric_breakdown import DEMONYM_RE
+from orchestration.cables.extract.metric_candidates import (
+    PERSON_MEASURES,
+    SUBGROUP_NOUNS,
+    Candidate,
+    head_noun,
+    noun_class,
+)
+from orchestration.cables.extract.metric_cues import after_cue, before_cue
+from orchestration.cables.extract.metric_lexicon import EVENT_NOUNS
+from orchestration.cables.extract.metric_money import PENALTY, currency_of
+from orchestration.cables.extract.numbers import FRACTIONS
+
+_LISTED = re.compile(
+    r"[^.;:()]{0,80}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
+    r"\s+together\s+with\s+|\s+plus\s+)"
+)
+_SHARE_OF_CHANGE = re.compile(
+    r"\s*(?:percent|per\s*cent|%)\s+(?:increase|decrease|rise|drop|growth|decline|of\s+(?:the\s+)?(?:national\s+)?GDP)"
+)
+_VICTIM_NOUNS = {"victims", "victim", "children", "girls", "boys", "women", "minors", "child"}
+
+
+def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[Candidate]) -> None:
+    """Set the measure of a figure, in order of strength: currency and percent markers; the noun it counts
+    (organizations, arrests/convictions..., cases); the verb governing it before ("arrested 91") or after
+    ("... were rescued"); the neighbour it continues in a list or of which it is a part ("13 of whom");
+    the noun alone ("victims", "perpetrators"). `basis` stays "none" when nothing marks it as a statistic."""
+    n = c.number
+    after = text[n.end :]
+    # the clause before the figure, not reaching back over an earlier figure
+    prev_end = siblings[-1].number.end if siblings else 0
+    clause_before = text[prev_end : n.start]
+    if _by_marker(c, text, siblings):
+        return
+    noun, noun_end = _counted_noun(after)
+    c.noun = noun
+    cls = noun_class(noun)
+    if _by_noun(c, cls, after):
+        return
+    cue, gap = before_cue(clause_before)
+    cue_after = after_cue(after[noun_end:] if noun_end else after)
+    if cls == "case":
+        if cue in ("prosecutions", "convictions", "investigations", "acquittals") and gap <= 3:
+            c.measure, c.basis = cue, "cue"
+        elif cue_after in ("investigations", "prosecutions", "acquittals"):
+            c.measure, c.basis = cue_after, "cue"
+        else:
+            c.measure, c.basis = "cases", "noun"
+        return
+    chosen = _chosen_cue(cue, gap, cue_after, cls, noun, clause_before)
+    if _part_of_previous(c, after, clause_before, siblings, chosen, cls, cue_after):
+        return
+    if chosen:
+        c.measure, c.basis = chosen, "cue"
+        return
+    if noun in ("returnees", "returnee", "deportees", "deportee"):
+        c.measure, c.basis = "migrants_returned", "noun"
+        return
+    if cls in (None, "person") and _continues_neighbour(c, text, cls, cue, siblings, earlier):
+        return
+    if cls == "person":
+        c.measure, c.basis = _person_measure(noun, clause_before, after[noun_end:]), "noun"
+        return
+    if cls is None and cue and gap <= 3:
+        c.measure, c.basis = cue, "cue"
+
+
+def _by_marker(c: Candidate, text: str, siblings: list[Candidate]) -> bool:
+    """Money and shares, marked by a currency or a percent sign; a penalty a law provides is no statistic."""
+    n = c.number
+    before, after = text[: n.start], text[n.end :]
+    currency = currency_of(before, after)
+    if (
+        not currency
+        and siblings
+        and siblings[-1].measure == "money"
+        and re.fullmatch(r"\s*(?:-|–|to|and|or)\s*", text[siblings[-1].number.end : n.start])
+    ):
+        currency = siblings[-1].currency
+    if currency and PENALTY.search(text):
+        c.basis = "none"  # a penalty a law provides, not a statistic
+        return True
+    if currency:
+        c.measure, c.currency, c.basis = "money", currency, "money"
+        return True
+    if re.match(r"\s*(?:percent|per\s*cent|%|pct\b)", after) or n.text.lower() in FRACTIONS:
+        c.measure, c.basis = "share", "percent"
+        if _SHARE_OF_CHANGE.match(after):
+            c.measure = "other"
+        return True
+    return False
+
+
+def _counted_noun(after: str) -> tuple[str | None, int]:
+    """The noun a figure counts, also across a copula ("12 were girls") or a partitive ("24 of Cambodia's
+    provinces"); and where its phrase ends (0 when it is not right after the figure)."""
+    noun, noun_end = head_noun(after)
+    if noun is None:
+        m = re.match(r"\s+(?:were|was|are|is)\s+", after)
+        if m:
+            noun2, _ = head_noun(after[m.end() :])
+            if noun_class(noun2) in ("person", "case"):
+                noun, noun_end = noun2, 0
+    if noun is None:
+        m = re.match(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|[A-Z][\w-]*(?:'s|’s)\s+)", after)
+        if m:
+            noun2, end2 = head_noun(after[m.end() :])
+            if noun2 is not None:
+                noun, noun_end = noun2, m.end() + end2  # "all 24 of Cambodia's provinces"
+    return noun, noun_end
+
+
+def _by_noun(c: Candidate, cls: str | None, after: str) -> bool:
+    """A figure whose noun alone says what it counts: institutions, arrests/convictions..., things."""
+    if cls == "org":
+        c.measure, c.basis = "organizations_count", "noun"
+        return True
+    if cls == "event":
+        c.measure, c.basis = EVENT_NOUNS[c.noun], "noun"
+        if c.measure == "prosecutions" and re.search(r"acquitt|reinvestigat|dismiss", after[:120]):
+            c.measure = "acquittals"
+        return True
+    if cls == "thing":
+        c.measure, c.basis = "other", "noun"
+        return True
+    return False
+
+
+def _chosen_cue(
+    cue: str | None, gap: int, cue_after: str | None, cls: str | None, noun: str | None, clause_before: str
+) -> str | None:
+    """The measure the cue words give: a close cue before the figure, else one after it, else a far one before."""
+    chosen = None
+    if cue == "population_estimate" and cue_after:
+        chosen = cue_after
+    elif cue and gap <= 3:
+        chosen = cue
+    elif cue_after:
+        chosen = cue_after
+    elif cue:
+        chosen = cue
+    if chosen == "victims_identified" and cls == "person" and noun not in _VICTIM_NOUNS:
+        chosen = None if not re.search(r"\b(?:identified|trafficking|traffic)\b", clause_before[-40:]) else chosen
+    if chosen == "population_estimate" and cls is None:
+        chosen = None
+    if chosen == "population_estimate" and noun in ("victims", "victim"):
+        chosen = "victims_identified"
+    return chosen
+
+
+def _part_of_previous(
+    c: Candidate,
+    after: str,
+    clause_before: str,
+    siblings: list[Candidate],
+    chosen: str | None,
+    cls: str | None,
+    cue_after: str | None,
+) -> bool:
+    """A part of the figure before it ("23 traffickers, 15 of whom", "including 12") counts the same thing."""
+    part_of = re.match(r"\s+of\s+(?:whom|which|them)\b", after) or re.search(
+        r"\b(?:among\s+them|of\s+whom|of\s+which|among\s+whom|including)[\s,]+(?:there\s+(?:were|are)\s+)?$",
+        clause_before,
+    )
+    if (
+        siblings
+        and part_of
+        and (chosen in (None, "population_estimate") or cls in (None, "person"))
+        and siblings[-1].measure not in ("money", "share")
+        and cue_after is None
+    ):
+        c.measure, c.basis, c.parent = siblings[-1].measure, "inherit", siblings[-1]
+        c.noun = c.noun or siblings[-1].noun
+        return True
+    return False
+
+
+def _continues_neighbour(
+    c: Candidate, text: str, cls: str | None, cue: str | None, siblings: list[Candidate], earlier: list[Candidate]
+) -> bool:
+    """A figure without a cue of its own continues its neighbour: a list ("58 to Guinea Bissau, 19 to the
+    Gambia"), a bracketed breakdown ("Uzbekistan (30)"), a sentence opening on "Of" the previous total."""
+    n, noun = c.number, c.noun
+    before = text[: n.start]
+    if siblings and siblings[-1].measure in PERSON_MEASURES | {"other", "cases"}:
+        previous = siblings[-1]
+        listed = bool(_LISTED.fullmatch(text[previous.number.end : n.start])) and cue is None
+        if cls is None or listed and noun_class(previous.noun) == "person" or _same_group(noun, previous):
+            c.measure, c.basis = previous.measure, "inherit"
+            if previous.parent is not None and re.search(r"\(\s*$", before):
+                c.parent = previous.parent  # "Uzbekistan (30), Turkmenistan (25)": parts of the same total
+            if cls is None:
+                c.noun = previous.noun
+            return True
+    last = earlier[-1] if earlier and earlier[-1].paragraph is c.paragraph else None
+    if (
+        (cls is None or noun in ("victims", "victim"))
+        and re.search(r"\(\s*$", before)
+        and last is not None
+        and last.measure in PERSON_MEASURES | {"other"}
+    ):
+        c.measure, c.basis = last.measure, "inherit"
+        c.noun = last.noun
+        c.parent = last.parent or last
+        return True
+    if (
+        last is not None
+        and not siblings
+        and last.measure in PERSON_MEASURES
+        and re.match(r"\s*(?:Of|Among|Out of)\b", text)
+    ):
+        c.measure, c.basis = last.measure, "inherit"
+        return True
+    return False
+
+
+def _same_group(noun: str, previous: Candidate) -> bool:
+    """The same people as the figure before, or a subgroup of them: "20 Cambodians, 15 Vietnamese", "12 girls"."""
+    return noun_class(previous.noun) in ("person", None) and bool(
+        noun.rstrip("s") == (previous.noun or "").rstrip("s")
+        or noun in SUBGROUP_NOUNS
+        or DEMONYM_RE.match(noun.capitalize())
+    )
+
+
+def _person_measure(noun: str | None, clause_before: str, after_noun: str) -> str:
+    """The measure of a count of people with no cue: victims, perpetrators, or an estimate of a population."""
+    if noun in ("victims", "victim"):
+        return "victims_identified"
+    if noun in ("perpetrators", "perpetrator"):
+        return "perpetrators"
+    if noun in ("migrants", "migrant", "immigrants", "emigrants"):
+        return "population_estimate"
+    if (
+        re.search(r"\bestimat", clause_before[-80:])
+        or re.search(r"\bthere\s+(?:are|were)\b", clause_before)
+        or re.search(
+            r"\b(?:estimated|reported|said|noted|claimed|believed|showed|found|indicated|revealed|stated)"
+            r"\s+that\s+(?:there\s+(?:are|were)\s+)?(?:about\s+|approximately\s+|some\s+|over\s+)?$",
+            clause_before,
+        )
+        or re.match(
+            r"[^.;,\d]{0,60}?\b(?:are|were)\s+(?:\w+\s+)?(?:working|living|employed|residing|in\s+the\s+labou?r)",
+            after_noun,
+        )
+    ):
+        return "population_estimate"
+    return "other"
+
+
+def unit_of(c: Candidate) -> str | None:
+    if c.measure == "money":
+        return c.currency
+    if c.measure == "share":
+        return "percent"
+    if c.measure == "organizations_count":
+        return "organizations"
+    cls = noun_class(c.noun)
+    if c.measure in ("cases", "investigations"):
+        return "cases"
+    if c.measure in ("prosecutions", "convictions", "acquittals"):
+        return "cases" if cls in ("case", "event") and c.noun not in ("convictions", "conviction") else "persons"
+    if c.measure == "other":
+        if c.basis == "percent":
+            return "percent"
+        return c.noun if cls in ("thing", "event") else "persons"
+    return "persons"

@@ -1,0 +1,353 @@
+"""Institutions named in a sentence, as candidate sources of the figures it states."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from orchestration.cables.extract.records import OrganizationMention
+from orchestration.cables.model import Cable
+
+_NOT_ORG = frozenset(
+    "TIP SBU USD KHR EUR CFAF FCFA XOF HIV AIDS GDP UXO PROTECT US USG ETC NB OK TV FM ID II III IV VI "
+    "SUBJECT REF REFS END SUMMARY COMMENT TIER TVPA CSEC SGBV IDP IDPS NGO IO IOS GOVT POC POL POLOFF "
+    "ECON ECONOFF DCM AMB CDA UNCLAS SENSITIVE BUT UNCLASSIFIED CONFIDENTIAL SECRET NOFORN PHUM KTIP KCRM "
+    "SMIG ELAB KWMN PREL PGOV SOCI MOU ATM VIP MD PM AM A B C D E F G H I J K L M N P Q R S T CIS SOP "
+    "SOPS TOT CEDAW CRC MOA MOUS NPA STD STDS DVD DVDS PSA PSAS RMB AKA CV EU-".split()
+)
+_ACRONYM = re.compile(
+    r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
+    r"(?![\w]|-(?!assisted|sponsored|funded|led|run|organized|supported)\b)"
+)
+_HEADS = (
+    r"Court|Ministry|Police|Center|Centre|Commission|Council|Department|Office|Unit|Mission|Association|Institute|"
+    r"Organization|Organisation|Foundation|Committee|Agency|Bureau|Prosecutor|Prosecutors|Services?|Task Force|Fund|"
+    r"Program|Programme|Project|Union|Bank|Network|Coalition|Alliance|Directorate|Authority|Embassy|Parliament|"
+    r"Assembly|Government|Secretariat|Tribunal|Brigade|Gendarmerie|Prosecution|Federation|Society|Corps|Forces|"
+    r"Institution|League|Church|University|Caritas|Watch|International|center|centre"
+)
+_CAP = r"(?:[A-Z][\w'’&-]*|of|the|for|and|on|de|du|des|la|le|pour|les)"
+_NAMED = re.compile(
+    rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{_HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
+    rf"(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}})?(?:\s+\((?P<acr>[A-Z][A-Za-z/&]+)\))?"
+)
+_GENERIC = re.compile(
+    r"(?<![\w])(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|"
+    r"[Pp]ublic [Pp]rosecutor's office)\b"
+)
+_INLINE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
+    r"\(([A-Z][A-Za-z/&]{1,9})\)"
+)
+_REPORTER = re.compile(
+    r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)\s+(?:also\s+|further\s+|recently\s+)?"
+    r"(?:reported|reports|said|says|stated|estimated|estimates|noted|announced|recorded|indicated|claimed|told)\b"
+)
+_LEADING = frozenset(
+    "In During The On From Since According Of By With Under After Before At For As Also However A An This "
+    "That These Those It They He She We Post Embassy Poloff Econoff Both Some Many Other Local Most All".split()
+)
+_PERSON_TITLE = re.compile(
+    r"\b(?:President|Minister|Director|Ambassador|Mr|Mrs|Ms|Dr|General|Secretary|Chairman|"
+    r"Chief|Governor|Deputy|Head|King|Prince|Judge|Officer|Colonel|Captain)\b"
+)
+_DATEWORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_STUDY = re.compile(
+    r"\b(?:(?:[Tt]he|[Aa]n?|[Tt]his)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|([A-Z][a-z]+)(?:'s|’s))"
+    r"\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:study|survey|report|research|analysis)\b"
+)
+_AFTER_NUMBER = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million))\s+(?:[a-z-]+\s+)?$",
+    re.I,
+)
+# "with the international NGO Equal Access", "to local NGOs": the object of a preposition, not a subject
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:[a-z][\w-]*|[A-Z]{2,}s?)\s+){0,3}$"
+)
+# 'an office ("Brigade de Mineurs" ...)': a bracketed aside after a common noun, not "Name (ACRONYM)"
+_ASIDE_BEFORE = re.compile(r"\b[a-z][\w-]*\s*\(\s*[\"“]?$")
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording to(?:\s+(?:statistics|data|figures|information|a\s+report|a\s+study)"
+    r"\s+(?:from|by|of))?|[Rr]eported by|[Ss]tatistics from|[Dd]ata from|[Ff]igures from|"
+    r"[Pp]er|[Ss]ources? at|[Cc]ited by|[Ss]tudy by|[Rr]eport by|"
+    r"(?:[Rr]esearch|[Ss]tudy|[Ss]urvey|[Rr]eport|[Aa]ssessment)\s+(?:conducted|carried\s+out|published|released|"
+    r"compiled|prepared)(?:\s+in\s+\d{4})?\s+by)\s+(?:the\s+)?$"
+)
+
+
+# "the court" stands for the last named court, "the government" for the last named government ("the Cambodian
+# government ... the government's arrest record")
+_ANAPHORA = {"court": {"court", "tribunal"}, "government": {"government"}}
+_GENERIC_HEADS = {"government", "police", "courts", "court", "authorities", "ministries", "prosecutors", "ngos"}
+# words before "police", "courts" that do not name which: "Local police", "The courts"
+_NOT_ADJECTIVE = frozenset(
+    "The In On During Local Provincial National Municipal Both These Those This That Some Many Other Several "
+    "All".split()
+)
+_GENERIC_NAMES = {"police", "government", "courts", "prosecutors", "NGOs", "court", "center", "centre", "shelter"}
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """An institution named in a sentence."""
+
+    start: int
+    end: int
+    name: str
+    strong: bool  # introduced by "according to", "statistics from"...
+    after_preposition: bool
+    generic: bool = False  # a common noun ("the government", "police", "courts", "NGOs"), not a proper name
+
+
+class SourceFinder:
+    """Finds institution mentions, preferring a cable's own acronyms."""
+
+    def __init__(self, cable: Cable, organizations: Iterable[OrganizationMention] = (), host: str | None = None):
+        self.acronyms = {g.acronym for g in cable.glossary}
+        self.host = host  # the host country's demonym: "the government" is "the Cambodian government" named before
+        self.history: list[str] = []  # named institutions in text order, to resolve "the court", "the center"
+        self.generic_names: set[str] = set()  # names read from common nouns: "government", "Cambodian government"
+        self.by_expansion = {_norm(g.expansion): g.acronym for g in cable.glossary}
+        for g in cable.glossary:
+            # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
+            self.by_expansion.setdefault(_norm(g.expansion.split("(")[0]), g.acronym)
+        # inline definitions anywhere in the cable: "International Justice Mission (IJM)"
+        for p in cable.paragraphs:
+            for m in _INLINE.finditer(p.text):
+                name = re.sub(r"^(?:the|The)\s+", "", m.group(1))
+                acr = m.group(2)
+                words = [w for w in name.split() if w[0].isupper()]
+                if len(words) >= 2 and words[0][0] == acr[0]:
+                    self.by_expansion.setdefault(_norm(name), acr)
+                    self.acronyms.add(acr)
+        # names the organization extractor found, longest first: "Equal Access", "Save the Children"
+        surfaces: dict[str, str] = {}
+        for o in organizations:
+            surface = re.sub(r"^(?:the|The)\s+", "", (o.surface or "").strip())
+            words = surface.split()
+            if (
+                (len(words) >= 2 or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", surface))  # "Equal Access", "AidTous"
+                and surface[0].isupper()
+                and o.org_type != "company"
+                and not _PERSON_TITLE.search(surface)
+                # common nouns and acronyms are read by the rules below; the reporting embassy is no source
+                and words[-1].lower() not in _GENERIC_HEADS
+                and not any(w.isupper() and len(w) > 1 for w in words)
+                and not (len(words) == 1 and surface.upper() in _NOT_ORG)
+                and "Embassy" not in words
+            ):
+                surfaces.setdefault(surface, o.acronym or "")
+        # "the High Level Working Group of the National Task Force" is the High Level Working Group, named alone too
+        for surface in list(surfaces):
+            head = re.match(r"(.+?)\s+(?:of|for)\s+the\s+[A-Z]", surface)
+            if head and head.group(1) in surfaces and not surfaces[surface]:
+                surfaces[surface] = surfaces[head.group(1)] or head.group(1)
+        self.gazetteer = sorted(surfaces.items(), key=lambda kv: -len(kv[0]))
+        # acronyms the cable uses, to shorten a full name to the acronym it goes by ("Ministry of Interior" -> MOI)
+        self.tokens = {t for p in cable.paragraphs for t in re.findall(r"\b[A-Z][A-Z/]{1,8}\b", p.text)}
+        # the host government's acronym ("Royal Government of Cambodia" -> RGC), for "the Government"
+        self.government = next(
+            (
+                acr
+                for exp, acr in self.by_expansion.items()
+                if exp.startswith("government of") or exp.startswith("royal government")
+            ),
+            None,
+        )
+
+    def _canonical(self, name: str) -> str:
+        name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        name = re.sub(r"'s$|’s$", "", name)
+        key = _norm(name)
+        if key in self.by_expansion:
+            return self.by_expansion[key]
+        first = name.split()[0]
+        if first in self.acronyms:
+            return first  # "MOI Department of Anti-Trafficking" -> MOI
+        for expansion, acr in self.by_expansion.items():
+            if len(expansion) > 8 and key.startswith(expansion + " "):
+                return acr  # "Ministry of Interior Department ..." -> MOI
+        words = name.split()
+        for end in range(len(words), 1, -1):
+            part = words[:end]
+            if not re.fullmatch(_HEADS, part[-1]) and end != len(words) and part[0] not in ("Ministry", "Office"):
+                continue
+            for acr in _initials(part):
+                if acr in self.tokens and len(acr) >= 2:
+                    return acr
+        return name
+
+    def mentions(self, text: str) -> list[OrgMention]:
+        """The institutions a sentence names, in text order, with "the court", "the government" resolved to the
+        institution named before."""
+        found = _Found(text)
+        self._read_known_and_studies(text, found)
+        for m in _NAMED.finditer(text):
+            self._read_named(m, found)
+        for m in _ACRONYM.finditer(text):
+            self._read_acronym(m, text, found)
+        for m in _GENERIC.finditer(text):
+            self._read_generic(m, text, found)
+        for m in _REPORTER.finditer(text):
+            self._read_reporter(m, text, found)
+        mentions = sorted(found.mentions, key=lambda o: o.start)
+        # "IOM (International Organization for Migration)": the name in brackets restates the one before it
+        mentions = [
+            o
+            for i, o in enumerate(mentions)
+            if not (
+                i and re.fullmatch(r"\s*\(\s*", text[mentions[i - 1].end : o.start]) and mentions[i - 1].name == o.name
+            )
+        ]
+        return [self._resolve(o) for o in mentions]
+
+    def _read_known_and_studies(self, text: str, found: _Found) -> None:
+        """Names the organization extractor knows, and studies named for their author ("The Steinfatt study")."""
+        # "a Save the Children report" is no "Children" study
+        known = [
+            (m.start(), m.end(), acronym or self._canonical(surface))
+            for surface, acronym in self.gazetteer
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)
+            if not re.match(r"\s*\(", text[m.end() :])  # "Name (ACR)" is read below, with its acronym
+        ]
+        for m in _STUDY.finditer(text):
+            group = 1 if m.group(1) else 2
+            if not any(s <= m.start(group) < e for s, e, _ in known):
+                found.add(m.start(group), m.end(group), m.group(group))  # "Steinfatt's 2003 study"
+        for start, end, name in known:
+            found.add(start, end, name)
+
+    def _read_named(self, m: re.Match, found: _Found) -> None:
+        """A capitalised name with an institutional head ("Phnom Penh Municipal Court"), or "Name (ACR)"."""
+        if m.group("acr"):
+            found.add(m.start(), m.end(), m.group("acr"))
+            return
+        surface = re.sub(r"^(?:The|the|In|On|During|From|Since|According|Of|By|With|Under)\s+", "", m.group(0))
+        # "GOS-established Ginddi Center" -> "Ginddi Center"
+        surface = re.sub(
+            r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+", "", surface
+        )
+        if len(surface.split()) < 2 and surface not in self.acronyms:
+            return
+        found.add(m.end() - len(surface), m.end(), self._canonical(surface))
+
+    def _read_acronym(self, m: re.Match, text: str, found: _Found) -> None:
+        """An acronym ("MOI", "NGOs") or a camel-case name ("AidTous"), not a word of an all-caps heading."""
+        token = m.group(1)
+        bare = token[:-1] if token.endswith("s") and token[:-1].isupper() and token != "NGOs" else token
+        if bare.upper() in _NOT_ORG and bare != "NGOs":
+            return
+        camel = re.fullmatch(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*", bare)  # "AidTous", "ChildSafe"
+        if not (bare in self.acronyms or bare.isupper() or bare == "NGOs" or camel):
+            return
+        if _in_heading(text, m.start(), m.end()):
+            return
+        found.add(m.start(), m.end(), bare, bare == "NGOs")
+
+    def _read_generic(self, m: re.Match, text: str, found: _Found) -> None:
+        """A common noun for an institution: "police", "the Government", "Senegalese courts"."""
+        adj, head = m.group("adj"), m.group("head")
+        if _AFTER_NUMBER.search(text[max(0, m.start() - 30) : m.start()]):
+            return  # the counted noun of a figure: "450 police officers", "seven courts reported"
+        if head == "Government" and self.government and adj in (None, "The"):
+            found.add(m.start("head"), m.end(), self.government, True)
+            return
+        if head == "Police":
+            head = "police"
+        if adj and adj in _NOT_ADJECTIVE:
+            adj = None
+        name = f"{adj} {head}" if adj else head
+        start = m.start("adj") if adj else m.start("head")
+        found.add(start, m.end(), name, True)
+
+    def _read_reporter(self, m: re.Match, text: str, found: _Found) -> None:
+        """The capitalised subject of a reporting verb: "La Strada reported"."""
+        name = m.group(1)
+        while name.split()[0] in _LEADING and len(name.split()) > 1:
+            name = name.split(None, 1)[1]
+        words = name.split()
+        if (
+            words[0] in _LEADING
+            or _DATEWORD.match(name)
+            or len(words) < 2
+            or _PERSON_TITLE.search(name)
+            or re.search(r"\b(?:of|and|for|the)\s+$", text[max(0, m.start(1) - 8) : m.start(1)])
+        ):
+            return
+        found.add(m.end(1) - len(name), m.end(1), self._canonical(name))
+
+    def _resolve(self, o: OrgMention) -> OrgMention:
+        """ "the court" as the court named before; a short name as the longer one given before; and remember it."""
+        if o.name in _ANAPHORA:
+            heads = _ANAPHORA[o.name]
+            earlier = next(
+                (
+                    n
+                    for n in reversed(self.history)
+                    if n.split()[-1].lower() in heads and (o.name != "government" or n == f"{self.host} government")
+                ),
+                None,
+            )
+            if earlier:
+                o = OrgMention(o.start, o.end, earlier, o.strong, o.after_preposition, o.generic)
+        elif o.name not in _GENERIC_NAMES:
+            # "Phnom Penh Court" after "Phnom Penh Municipal Court": the name given before
+            words = set(o.name.split())
+            longer = next(
+                (
+                    n
+                    for n in reversed(self.history)
+                    if len(words) > 1 and words < set(n.split()) and n.split()[-1] == o.name.split()[-1]
+                ),
+                None,
+            )
+            if longer:
+                o = OrgMention(o.start, o.end, longer, o.strong, o.after_preposition, o.generic)
+            self.history.append(o.name)
+        if o.generic:
+            self.generic_names.add(o.name)
+        return o
+
+
+class _Found:
+    """Mentions of one sentence, the first reading of a stretch of text winning over later overlapping ones."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.mentions: list[OrgMention] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int, name: str, generic: bool = False) -> None:
+        if any(not (end <= s or start >= e) for s, e in self.taken):
+            return
+        before = self.text[max(0, start - 40) : start]
+        strong = bool(_ACCORDING.search(before))
+        # the object of a preposition, or an aside in brackets: not the subject of the sentence
+        after_preposition = bool(_PREPOSITION_BEFORE.search(before) or _ASIDE_BEFORE.search(before))
+        self.mentions.append(OrgMention(start, end, name, strong, after_preposition, generic))
+        self.taken.append((start, end))
+
+
+def _initials(words: list[str]) -> list[str]:
+    """Acronyms a name may go by: "Ministry of Interior" -> MOI, MI; "Ministry of Foreign Affairs" -> MFA, MOFA."""
+    capital = "".join(w[0] for w in words if w[0].isupper())
+    with_of = "".join(w[0].upper() for w in words if w[0].isupper() or w in ("of", "for"))
+    return [with_of, capital] if with_of != capital else [capital]
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """An all-caps token among other all-caps words (a heading), not an acronym."""
+    left = re.findall(r"[A-Za-z']+", text[max(0, start - 30) : start])[-2:]
+    right = re.findall(r"[A-Za-z']+", text[end : end + 30])[:2]
+    caps = [w for w in left + right if w.isupper() and len(w) > 2]
+    return len(caps) >= 3
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
