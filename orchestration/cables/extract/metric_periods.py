@@ -85,9 +85,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# every pattern above needs one of these
+_MAY_HOLD_PERIOD = re.compile(r"\d|year|period|same\s+time|date|far\b|this\s+day", re.I)
+
+
 def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | None, dt.date | None]) -> list[Period]:
     """Time expressions of `text`, longest first at each place, not overlapping."""
     found: list[Period] = []
+    if not _MAY_HOLD_PERIOD.search(text):
+        return found  # most sentences name no time: skip the patterns
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(not (m.end() <= p.start or m.start() >= p.end) for p in found):
