@@ -17,7 +17,7 @@ from orchestration.cables.extract.metric_lexicon import (
     PERSON_NOUNS,
     TIME_UNIT_AFTER,
 )
-from orchestration.cables.extract.metric_money import currency_of
+from orchestration.cables.extract.metric_money import MoneyReader
 from orchestration.cables.extract.metric_periods import Period
 from orchestration.cables.extract.numbers import TENS, UNITS, NumberMatch
 from orchestration.cables.model import Paragraph
@@ -193,7 +193,9 @@ def is_year(n: NumberMatch) -> bool:
     )
 
 
-def skip_reason(text: str, n: NumberMatch, periods: list[Period], previous_skipped: NumberMatch | None) -> str | None:
+def skip_reason(
+    text: str, n: NumberMatch, periods: list[Period], previous_skipped: NumberMatch | None, money: MoneyReader
+) -> str | None:
     """Why a figure is not a statistic (date, year, identifier, age, duration, enumeration mark), or None.
 
     "chain" marks identifiers and ages, whose list goes on: "Articles 8 and 9", "between the ages of 10 and 12".
@@ -201,7 +203,7 @@ def skip_reason(text: str, n: NumberMatch, periods: list[Period], previous_skipp
     if any(p.start <= n.start < p.end and p.kind in ("date", "cumulative") for p in periods):
         return "date"
     before, after = text[: n.start], text[n.end :]
-    if is_year(n) and not currency_of(before, after):
+    if is_year(n) and money.currency(before, after, n) is None:
         return "year"
     if ID_PREFIX.search(before[-40:]):
         return "chain"
@@ -211,9 +213,10 @@ def skip_reason(text: str, n: NumberMatch, periods: list[Period], previous_skipp
         return "chain"
     if TIME_UNIT_AFTER.search(after) or AGE_AFTER.search(after):
         return "duration"
-    if re.match(
-        r"\s*(?:to|-|–|and|or)\s*(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?)\b", after
-    ) and not currency_of(before, after):
+    if (
+        re.match(r"\s*(?:to|-|–|and|or)\s*(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?|days?)\b", after)
+        and money.currency(before, after, n) is None
+    ):
         return "duration"  # "ranging from one to 18 years"
     if AGE_BEFORE.search(before[-30:]):
         noun, _ = head_noun(after)

@@ -14,7 +14,7 @@ from orchestration.cables.extract.metric_candidates import (
 )
 from orchestration.cables.extract.metric_cues import after_cue, before_cue
 from orchestration.cables.extract.metric_lexicon import EVENT_NOUNS
-from orchestration.cables.extract.metric_money import PENALTY, currency_of
+from orchestration.cables.extract.metric_money import PENALTY, MoneyReader
 from orchestration.cables.extract.numbers import FRACTIONS
 
 _LISTED = re.compile(
@@ -27,7 +27,7 @@ _SHARE_OF_CHANGE = re.compile(
 _VICTIM_NOUNS = {"victims", "victim", "children", "girls", "boys", "women", "minors", "child"}
 
 
-def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[Candidate]) -> None:
+def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[Candidate], money: MoneyReader) -> None:
     """Set the measure of a figure, in order of strength: currency and percent markers; the noun it counts
     (organizations, arrests/convictions..., cases); the verb governing it before ("arrested 91") or after
     ("... were rescued"); the neighbour it continues in a list or of which it is a part ("13 of whom");
@@ -37,7 +37,7 @@ def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[C
     # the clause before the figure, not reaching back over an earlier figure
     prev_end = siblings[-1].number.end if siblings else 0
     clause_before = text[prev_end : n.start]
-    if _by_marker(c, text, siblings):
+    if _by_marker(c, text, siblings, money):
         return
     noun, noun_end = _counted_noun(after)
     c.noun = noun
@@ -72,22 +72,24 @@ def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[C
         c.measure, c.basis = cue, "cue"
 
 
-def _by_marker(c: Candidate, text: str, siblings: list[Candidate]) -> bool:
+def _by_marker(c: Candidate, text: str, siblings: list[Candidate], money: MoneyReader) -> bool:
     """Money and shares, marked by a currency or a percent sign; a penalty a law provides is no statistic."""
     n = c.number
     before, after = text[: n.start], text[n.end :]
-    currency = currency_of(before, after)
+    currency = money.currency(before, after, n)
+    if currency is None:
+        currency = money.converted(before, after)  # "BD 10 (USD 26.50)": an amount and its conversion
     if (
-        not currency
+        currency is None
         and siblings
         and siblings[-1].measure == "money"
         and re.fullmatch(r"\s*(?:-|–|to|and|or)\s*", text[siblings[-1].number.end : n.start])
     ):
         currency = siblings[-1].currency
-    if currency and PENALTY.search(text):
+    if currency is not None and PENALTY.search(text):
         c.basis = "none"  # a penalty a law provides, not a statistic
         return True
-    if currency:
+    if currency is not None:
         c.measure, c.currency, c.basis = "money", currency, "money"
         return True
     if re.match(r"\s*(?:percent|per\s*cent|%|pct\b)", after) or n.text.lower() in FRACTIONS:
@@ -189,6 +191,11 @@ def _continues_neighbour(
     Gambia"), a bracketed breakdown ("Uzbekistan (30)"), a sentence opening on "Of" the previous total."""
     n, noun = c.number, c.noun
     before = text[: n.start]
+    if siblings and siblings[-1].measure == "money" and cls is None and cue is None:
+        # "used to cost you 20 dinars and now it's up to 40 or 50": more amounts of the same money
+        if re.fullmatch(r"[^.;:()\d]{0,40}", text[siblings[-1].number.end : n.start]):
+            c.measure, c.basis, c.currency = "money", "inherit", siblings[-1].currency
+            return True
     if siblings and siblings[-1].measure in PERSON_MEASURES | {"other", "cases"}:
         previous = siblings[-1]
         listed = bool(_LISTED.fullmatch(text[previous.number.end : n.start])) and cue is None
@@ -257,7 +264,7 @@ def _person_measure(noun: str | None, clause_before: str, after_noun: str) -> st
 
 def unit_of(c: Candidate) -> str | None:
     if c.measure == "money":
-        return c.currency
+        return c.currency or None
     if c.measure == "share":
         return "percent"
     if c.measure == "organizations_count":

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orchestration.cables.extract.currencies import is_currency_sign
 from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
 
@@ -249,6 +250,8 @@ class SourceFinder:
             return
         if _in_heading(text, m.start(), m.end()):
             return
+        if is_currency_sign(bare) and (re.match(r"\s?\d", text[m.end() :]) or re.search(r"\d\s?$", text[: m.start()])):
+            return  # "NIS 340 million", "50,000 CFAF": the unit of an amount
         found.add(m.start(), m.end(), bare, bare == "NGOs")
 
     def _read_generic(self, m: re.Match, text: str, found: _Found) -> None:

@@ -45,7 +45,7 @@ def link_parents(cands: list[Candidate], text: str, earlier: list[Candidate]) ->
     # "seven foreign nationals (four Americans, two French citizens, and one Canadian citizen)"
     for total in cands:
         open_paren = re.match(r"[^()]{0,40}?\(", text[total.number.end :])
-        if not open_paren:
+        if not open_paren or total.measure == "money":  # "BD 10 (USD 26.50)": a conversion, not a part
             continue
         start = total.number.end + open_paren.end()
         close = text.find(")", start)

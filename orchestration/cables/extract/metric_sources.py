@@ -147,6 +147,8 @@ class SourceCarry:
     def attribute(self, candidates: list[Candidate], text: str) -> None:
         """Set the source of each figure of a sentence, then remember what the next sentence may carry."""
         mentions = self.finder.mentions(text)
+        # "BD 10 (USD 26.50)": a sign beside an amount is its currency, not an institution
+        mentions = [m for m in mentions if not any(_beside(m, c) for c in candidates if c.measure == "money")]
         # "It is estimated that ...", "one NGO reported that ...": a report of its own, by no named institution
         unattributed = bool(_UNNAMED_REPORTER.search(text))
         for c in candidates:
@@ -175,3 +177,7 @@ class SourceCarry:
             self.previous = None  # "A few Koranic teachers ... are arrested each year.": a new topic, no report
         elif candidates and unattributed and not sources:
             self.previous = None
+
+
+def _beside(m: OrgMention, c: Candidate) -> bool:
+    return 0 <= c.number.start - m.end <= 1 or 0 <= m.start - c.number.end <= 1

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
+from orchestration.cables.extract.currencies import named_territories, territory_currencies
 from orchestration.cables.extract.metric_breakdown import breakdown_of, host_demonym, phrase_of
 from orchestration.cables.extract.metric_candidates import Candidate, skip_reason
 from orchestration.cables.extract.metric_measure import classify, unit_of
-from orchestration.cables.extract.metric_money import distribute_ranges
+from orchestration.cables.extract.metric_money import MoneyReader, distribute_ranges
 from orchestration.cables.extract.metric_org_mentions import SourceFinder
 from orchestration.cables.extract.metric_parts import link_parents
 from orchestration.cables.extract.metric_periods import Period, PeriodCarry, find_periods
@@ -23,6 +24,7 @@ from orchestration.cables.extract.organizations import extract_organizations
 from orchestration.cables.extract.records import MetricFact, OrganizationMention
 from orchestration.cables.extract.reference import MEASURES_CSV
 from orchestration.cables.extract.sentences import Sentence, split_sentences
+from orchestration.cables.extract.topic import cable_topic
 from orchestration.cables.model import Cable, Paragraph
 
 
@@ -32,6 +34,13 @@ def load_measures() -> dict[str, str]:
         return {row["measure"]: row["unit"] for row in csv.DictReader(f)}
 
 
+# Victims of what? Outside a passage about trafficking in persons, "three service chiefs ... assisted" or "the return
+# of 873 soldiers" count no trafficking victims: such a figure is kept, but as a plain count. Arrests, prosecutions
+# and convictions keep their measure everywhere (an arrest is an arrest, whatever the offence the cable is about);
+# their tip_context says whether the offence is trafficking in persons, and only those are compared across cables.
+_OUTSIDE_TIP = "other"
+
+
 def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | None = None) -> list[MetricFact]:
     """All numeric statistics of a cable, in text order (pass the cable's organization mentions
     when they are already extracted)."""
@@ -39,9 +48,11 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
     organizations = extract_organizations(cable) if organizations is None else organizations
     finder = SourceFinder(cable, organizations, host)
     reporting = (cable.reporting_period_start, cable.reporting_period_end)
+    topic = cable_topic(cable)
+    money = _money_reader(cable)
     candidates: list[Candidate] = []
     for paragraph in cable.paragraphs:
-        candidates.extend(_paragraph_candidates(cable, paragraph, finder, host, reporting))
+        candidates.extend(_paragraph_candidates(cable, paragraph, finder, host, reporting, money))
     facts = []
     for i, c in enumerate(candidates):
         c.index = i
@@ -49,6 +60,7 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
         start, end = c.sentence_start + c.number.start, c.sentence_start + c.number.end
         raw_start, raw_end = c.paragraph.raw_span(start, end)
         period = c.period
+        tip = topic.of(c.paragraph)
         facts.append(
             MetricFact(
                 cable_id=cable.cable_id,
@@ -56,7 +68,7 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
                 paragraph_ordinal=c.paragraph.ordinal,
                 value=round(c.number.value, 2),
                 value_text=c.number.text,
-                measure=c.measure,
+                measure=c.measure if tip or not c.measure.startswith("victims_") else _OUTSIDE_TIP,
                 unit=c.unit,
                 source_org=c.source,
                 period_start=period.period_start if period else None,
@@ -67,9 +79,18 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
                 quote=c.sentence_text,
                 char_start=raw_start,
                 char_end=raw_end,
+                tip_context=tip,
             )
         )
     return facts
+
+
+def _money_reader(cable: Cable) -> MoneyReader:
+    """The money reader of a cable: its country (the one it names most) and the others it names."""
+    named = named_territories([cable.subject or ""] + [p.text for p in cable.paragraphs])
+    host = max(named, key=named.get) if named else None
+    day = cable.sent_at.date()
+    return MoneyReader(territory_currencies(host, day), {code for t in named for code in territory_currencies(t, day)})
 
 
 def _paragraph_candidates(
@@ -78,6 +99,7 @@ def _paragraph_candidates(
     finder: SourceFinder,
     host: str | None,
     reporting: tuple[dt.date | None, dt.date | None],
+    money: MoneyReader,
 ) -> list[Candidate]:
     """The figures of a paragraph, sentence by sentence, with the period and source carried between sentences."""
     out: list[Candidate] = []
@@ -85,7 +107,7 @@ def _paragraph_candidates(
     for sentence in split_sentences(paragraph):
         text = sentence.text
         periods = find_periods(text, cable.sent_at, reporting)
-        candidates = _sentence_candidates(paragraph, sentence, periods, out)
+        candidates = _sentence_candidates(paragraph, sentence, periods, out, money)
         periods_carried.date(candidates, periods, text)
         sources_carried.attribute(candidates, text)
         for c in candidates:
@@ -97,14 +119,14 @@ def _paragraph_candidates(
 
 
 def _sentence_candidates(
-    paragraph: Paragraph, sentence: Sentence, periods: list[Period], earlier: list[Candidate]
+    paragraph: Paragraph, sentence: Sentence, periods: list[Period], earlier: list[Candidate], money: MoneyReader
 ) -> list[Candidate]:
     """The figures of a sentence that are statistics, classified."""
     text = sentence.text
     kept: list[NumberMatch] = []
     skipped: NumberMatch | None = None
     for n in find_numbers(text):
-        reason = skip_reason(text, n, periods, skipped)
+        reason = skip_reason(text, n, periods, skipped, money)
         if reason:
             skipped = n if reason == "chain" else None
         else:
@@ -113,7 +135,7 @@ def _sentence_candidates(
     candidates: list[Candidate] = []
     for n in kept:
         c = Candidate(n, paragraph, text, sentence.start)
-        classify(c, text, candidates, earlier)
+        classify(c, text, candidates, earlier, money)
         if c.basis != "none":
             candidates.append(c)
     distribute_ranges(candidates, text)
