@@ -1,9 +1,9 @@
 """Currencies as the cables write them: ISO 4217 codes, symbols and names, from the Unicode CLDR data of Babel.
 
-The table `currencies.csv` beside this module is generated from Babel (`python -m orchestration.cables.extract.currencies`), since
-reading the symbols of every CLDR locale takes seconds; the cables' country (the territory they name most) picks the
-currency of an ambiguous sign or name: "Rs" in a cable from Islamabad is the Pakistani rupee, "dinars" from Manama
-the Bahraini dinar.
+The table `currencies.csv` beside this module is generated from Babel (`python -m
+orchestration.cables.extract.currencies`), since reading the symbols of every CLDR locale takes seconds; the cable's
+country (the one it names most) picks the currency of an ambiguous sign or name: "Rs" in a cable about Pakistan is
+the Pakistani rupee, "dinars" in one about Bahrain the Bahraini dinar.
 """
 
 from __future__ import annotations
