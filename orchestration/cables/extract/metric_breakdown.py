@@ -75,7 +75,14 @@ def breakdown_of(phrase: str, host: str | None) -> list[str]:
 
 
 def phrase_of(text: str, c: Candidate) -> str:
+    """The words around a figure that say whom it counts: the word before and the noun phrase after ("seven of the
+    12 women": the noun phrase of the total)."""
     n = c.number
+    if c.total_at >= 0:
+        total = re.match(r"\S+\s*", text[c.total_at :])
+        stop = re.search(r"[,;.]|\d| and | but | while ", text[c.total_at + total.end() :])
+        end = c.total_at + total.end() + (stop.start() if stop else len(text))
+        return text[n.start : n.end] + " " + text[c.total_at + total.end() : end]
     stop = re.search(r"[,;.]|\d| and | but | while ", text[n.end :])
     end = n.end + (stop.start() if stop else len(text) - n.end)
     start_words = text[: n.start].split()[-1:]

@@ -59,6 +59,8 @@ class Candidate:
     cumulative: bool = False
     parent: Candidate | None = None
     index: int = -1
+    total_at: int = -1  # "seven of the 12 women": where the total this figure is a part of starts
+    change_from: bool = False  # the first end of a change: "rose from 142 to 252"
 
 
 def _norm_noun(word: str) -> str:

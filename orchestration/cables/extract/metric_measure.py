@@ -12,10 +12,16 @@ from orchestration.cables.extract.metric_candidates import (
     head_noun,
     noun_class,
 )
+from orchestration.cables.extract.metric_comparisons import (
+    CHANGE_BEFORE_PERCENT,
+    change_subject,
+    partitive_total,
+    second_end,
+)
 from orchestration.cables.extract.metric_cues import after_cue, before_cue
 from orchestration.cables.extract.metric_lexicon import EVENT_NOUNS
 from orchestration.cables.extract.metric_money import PENALTY, MoneyReader
-from orchestration.cables.extract.numbers import FRACTIONS
+from orchestration.cables.extract.numbers import FRACTIONS, NUMBER_RE
 
 _LISTED = re.compile(
     r"[^.;:()]{0,80}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
@@ -39,13 +45,17 @@ def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[C
     clause_before = text[prev_end : n.start]
     if _by_marker(c, text, siblings, money):
         return
-    noun, noun_end = _counted_noun(after)
+    noun, noun_end = _counted_noun(c, after)
     c.noun = noun
     cls = noun_class(noun)
-    if _by_noun(c, cls, after):
+    if cls is None and _by_comparison(c, text, siblings):
         return
     cue, gap = before_cue(clause_before)
     cue_after = after_cue(after[noun_end:] if noun_end else after)
+    if cls == "thing" and _acts_as_person(c, text, cue, gap, cue_after, siblings):
+        cls = "person"  # "two facilitators were arrested": what is arrested or rescued is people
+    if _by_noun(c, cls, after):
+        return
     if cls == "case":
         if cue in ("prosecutions", "convictions", "investigations", "acquittals") and gap <= 3:
             c.measure, c.basis = cue, "cue"
@@ -94,16 +104,23 @@ def _by_marker(c: Candidate, text: str, siblings: list[Candidate], money: MoneyR
         return True
     if re.match(r"\s*(?:percent|per\s*cent|%|pct\b)", after) or n.text.lower() in FRACTIONS:
         c.measure, c.basis = "share", "percent"
-        if _SHARE_OF_CHANGE.match(after):
-            c.measure = "other"
+        if _SHARE_OF_CHANGE.match(after) or CHANGE_BEFORE_PERCENT.search(before[-40:]):
+            c.measure = "other"  # "up 77 percent", "a 20 percent increase": a change, not a share of a group
         return True
     return False
 
 
-def _counted_noun(after: str) -> tuple[str | None, int]:
+def _counted_noun(c: Candidate, after: str) -> tuple[str | None, int]:
     """The noun a figure counts, also across a copula ("12 were girls") or a partitive ("24 of Cambodia's
-    provinces"); and where its phrase ends (0 when it is not right after the figure)."""
+    provinces", "seven of the 12 women"); and where its phrase ends (0 when it is not right after the figure)."""
     noun, noun_end = head_noun(after)
+    partitive = partitive_total(after) if noun is None else None
+    total = re.match(NUMBER_RE.pattern, after[partitive.end() :], re.I) if partitive else None
+    if total:
+        noun, _ = head_noun(after[partitive.end() + total.end() :])
+        if noun is not None:
+            c.total_at = c.number.end + partitive.end()  # "seven of the 12 women": a part of the 12
+            return noun, 0
     if noun is None:
         m = re.match(r"\s+(?:were|was|are|is)\s+", after)
         if m:
@@ -117,6 +134,59 @@ def _counted_noun(after: str) -> tuple[str | None, int]:
             if noun2 is not None:
                 noun, noun_end = noun2, m.end() + end2  # "all 24 of Cambodia's provinces"
     return noun, noun_end
+
+
+def _by_comparison(c: Candidate, text: str, siblings: list[Candidate]) -> bool:
+    """The two ends of a change take the measure of what changed: "arrests rose from 142 in 2007 to 252"."""
+    previous = siblings[-1] if siblings else None
+    if previous is not None and previous.change_from and second_end(text, previous.number.end, c.number.start):
+        c.measure, c.basis, c.noun = previous.measure, "inherit", previous.noun
+        return True
+    measure, start = change_subject(text, c.number.start)
+    if measure is None and start >= 0:
+        # "police arrested 252 suspects, up 77 percent from 142": what changed is the figure before
+        counts = [s for s in siblings if s.measure not in ("share", "money") and s.basis != "percent"]
+        measure = counts[-1].measure if counts else None
+    if measure is None:
+        return False
+    c.measure, c.basis, c.change_from = measure, "cue", True
+    return True
+
+
+# what only people undergo: a noun counted by one of these is a noun of people ("facilitators", "customers")
+_PERSON_ONLY = {
+    "arrests",
+    "convictions",
+    "prosecutions",
+    "victims_rescued",
+    "victims_referred",
+    "victims_assisted",
+    "victims_repatriated",
+    "migrants_returned",
+    "persons_trained",
+}
+
+
+def _acts_as_person(
+    c: Candidate, text: str, cue: str | None, gap: int, cue_after: str | None, siblings: list[Candidate]
+) -> bool:
+    """Whether an unknown plural noun counts people: it is arrested, convicted, rescued ("arrested 12 facilitators",
+    "two facilitators were arrested"), or it is listed beside a count of people ("12 customers and two
+    facilitators")."""
+    if cue in _PERSON_ONLY - {"prosecutions", "victims_assisted"} and gap <= 1:
+        return True
+    noun_end = c.number.end + len(c.noun or "") + 1
+    if cue_after in _PERSON_ONLY and re.match(
+        r"[^,;:.]{0,30}?\b(?:were|was|have\s+been|had\s+been)\s", text[noun_end:]
+    ):
+        return True
+    previous = siblings[-1] if siblings else None
+    return (
+        previous is not None
+        and noun_class(previous.noun) == "person"
+        and previous.measure in _PERSON_ONLY
+        and bool(re.fullmatch(r"\s*[\w-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[previous.number.end : c.number.start]))
+    )
 
 
 def _by_noun(c: Candidate, cls: str | None, after: str) -> bool:

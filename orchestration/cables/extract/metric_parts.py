@@ -19,6 +19,10 @@ def link_parents(cands: list[Candidate], text: str, earlier: list[Candidate]) ->
     """Parts point at their total: "21 cases, of which nine ... and 12 ...", "Of the 15 victims, 13 were girls"."""
     if not cands:
         return
+    for part in cands:
+        if part.total_at >= 0 and part.parent is None:
+            # "seven of the 12 women", "three out of 10 victims": the total follows its part
+            part.parent = next((t for t in cands if t.number.start == part.total_at), None)
     for i, part in enumerate(cands):
         # "23 traffickers, 15 of whom received prison sentences"
         if i and part.parent is None and re.match(r"\s+of\s+(?:whom|which|them)\b", text[part.number.end :]):

@@ -161,6 +161,8 @@ def choose_period(
     if usable:
 
         def distance(p: Period) -> int:
+            if p.start >= n.end and re.fullmatch(r"\s+(?:in|during)\s+", text[n.end : p.start]):
+                return 0  # "from 142 in 2007 to 252 in 2008": the date right after a figure is its own
             if p.end <= n.start:
                 gap, between = n.start - p.end, text[p.end : n.start]
             else:
