@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -149,9 +150,15 @@ class SourceFinder:
             head = re.match(r"(.+?)\s+(?:of|for)\s+the\s+[A-Z]", surface)
             if head and head.group(1) in surfaces and not surfaces[surface]:
                 surfaces[surface] = surfaces[head.group(1)] or head.group(1)
-        self.gazetteer = sorted(surfaces.items(), key=lambda kv: -len(kv[0]))
         # acronyms the cable uses, to shorten a full name to the acronym it goes by ("Ministry of Interior" -> MOI)
-        self.tokens = {t for p in cable.paragraphs for t in re.findall(r"\b[A-Z][A-Z/]{1,8}\b", p.text)}
+        self.body = "\n".join(p.text for p in cable.paragraphs)
+        self.tokens = Counter(re.findall(r"\b[A-Z][A-Z/]{1,8}\b", self.body))
+        # a source is named as the cable names it: by its acronym where the cable mostly writes that ("IJM"), by its
+        # name where it mostly writes the name ("Ministry of Labor", though it writes "MOL" once)
+        self.gazetteer = sorted(
+            ((surface, short if self._goes_by(short, surface) else "") for surface, short in surfaces.items()),
+            key=lambda kv: -len(kv[0]),
+        )
         # the host government's acronym ("Royal Government of Cambodia" -> RGC), for "the Government"
         self.government = next(
             (
@@ -161,6 +168,12 @@ class SourceFinder:
             ),
             None,
         )
+
+    def _goes_by(self, acronym: str, name: str) -> bool:
+        """Whether the cable writes the acronym of an institution at least as often as its name."""
+        if not acronym.isupper():
+            return bool(acronym)  # a shorter name ("High Level Working Group" of "... of the National Task Force")
+        return self.tokens[acronym] >= max(1, self.body.count(name))
 
     def _canonical(self, name: str) -> str:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
@@ -180,7 +193,8 @@ class SourceFinder:
             if not re.fullmatch(_HEADS, part[-1]) and end != len(words) and part[0] not in ("Ministry", "Office"):
                 continue
             for acr in _initials(part):
-                if acr in self.tokens and len(acr) >= 2:
+                # a unit of a ministry is named by the ministry's acronym: "Ministry of Interior Department of ..."
+                if len(acr) >= 2 and self._goes_by(acr, name):
                     return acr
         return name
 

@@ -27,6 +27,20 @@ _CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b|\b(?:that|be
 _AGENT_COMPOUND = re.compile(r"-(?:assisted|sheltered|identified|registered|rescued|referred|run)\b")
 
 
+_HOLDER_BEFORE = re.compile(
+    r"(?:\b(?:by|for|of)|\b(?:data|statistics|figures|information|reports?|reported|provided)\s+to)\s+(?:the\s+|a\s+)?$"
+)
+
+
+# "AMBAR), a local anti-trafficking NGO, reported": an aside between the institution and its verb
+_APPOSITION = re.compile(r"\)?(?:,\s+(?:a|an|the)\s+[^,;.]{1,60},)?")
+
+
+def _reports(after_mention: str) -> bool:
+    """Whether the words after an institution make it the reporter of a clause: "reported", ", an NGO, said"."""
+    return bool(_REPORTING_VERB.match(after_mention[_APPOSITION.match(after_mention).end() :]))
+
+
 def _first_conjunct(m: OrgMention, mentions: list[OrgMention], text: str) -> OrgMention:
     i = mentions.index(m)
     while i and _CONJOINED.fullmatch(text[mentions[i - 1].end : mentions[i].start]):
@@ -46,7 +60,7 @@ def joined_authors(first: OrgMention, mentions: list[OrgMention], text: str) -> 
     return "; ".join(dict.fromkeys(names))
 
 
-def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> str | None:
+def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> tuple[str | None, str]:
     """The institution a figure comes from: "according to X", else the reporter of the clause ("X reported that"),
     else the subject before it, else "by X" after it in the same clause."""
     n = c.number
@@ -67,27 +81,30 @@ def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> str | 
             r"[\s,]*(?:\([^()]*\)\s*)?(?:(?:and|or|are|were|is|was)\s+)+(?:the|its|their)?\s*(?:[a-z]+\s+)?",
             text[listed[-1].end : n.start],
         ):
-            return None
+            return None, "none"
     if not mentions:
-        return None
+        return None, "none"
     strong = [m for m in mentions if m.strong]
     if strong:
-        return joined_authors(strong[0], mentions, text)
+        return joined_authors(strong[0], mentions, text), "report"
     before = [m for m in mentions if m.end <= n.start]
     # "MOSAVY reported that ... police referred to MOSAVY 407 victims"; "a study ..., conducted by AidTous, estimated"
     reporters = [
         m
         for m in before
         if (not m.after_preposition or re.search(r"\bby\s+(?:the\s+)?$", text[: m.start]))
-        and _REPORTING_VERB.match(re.sub(r"^\)?,?", "", text[m.end : n.start]))
+        and _reports(text[m.end : n.start])
     ]
     if reporters:
-        return _first_conjunct(reporters[-1], mentions, text).name
+        return _first_conjunct(reporters[-1], mentions, text).name, "report"
     subjects = [m for m in before if not m.after_preposition]
     if subjects:
-        return _first_conjunct(subjects[-1], mentions, text).name
-    if before:
-        return before[-1].name
+        return _first_conjunct(subjects[-1], mentions, text).name, "subject"
+    # an institution named after a preposition speaks for the figure only as its agent or holder: "sentenced ... by a
+    # Thai court", "revenue for GE", "data provided to the MOJ"; not "at the Public Ministry", "with the ILO"
+    holders = [m for m in before if _HOLDER_BEFORE.search(text[max(0, m.start - 40) : m.start])]
+    if holders:
+        return holders[-1].name, "holder"
     after = [
         m
         for m in mentions
@@ -99,7 +116,7 @@ def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> str | 
             or _AGENT_COMPOUND.match(text[m.end :])  # "40 percent of IOM-assisted victims"
         )
     ]
-    return after[0].name if after else None
+    return (after[0].name, "agent") if after else (None, "none")
 
 
 # a report by no named institution: an impersonal passive ("It is reported that"), an unnamed reporter ("one NGO
@@ -136,13 +153,34 @@ def _may_carry(c: Candidate, text: str, previous: str | None, finder: SourceFind
     )
 
 
+# what an institution records of its own work: enforcement, victims, training, the bodies it sets up
+_RECORD_MEASURES = {
+    "arrests",
+    "investigations",
+    "cases",
+    "prosecutions",
+    "convictions",
+    "acquittals",
+    "perpetrators",
+    "victims_identified",
+    "victims_rescued",
+    "victims_referred",
+    "victims_assisted",
+    "victims_repatriated",
+    "migrants_returned",
+    "persons_trained",
+    "organizations_count",
+}
+
+
 class SourceCarry:
     """Attributes the figures of a paragraph's sentences, carrying the reporting institution from one sentence to the
     next ("MOSAVY reported ... It also found 20 ...") until a new topic or an unnamed reporter ends it."""
 
     def __init__(self, finder: SourceFinder):
         self.finder = finder
-        self.previous: str | None = None
+        self.named: str | None = None  # the institution the last sentence named, for "the center", "the study"
+        self.reporter: str | None = None  # the institution whose report the last sentence gave
 
     def attribute(self, candidates: list[Candidate], text: str) -> None:
         """Set the source of each figure of a sentence, then remember what the next sentence may carry."""
@@ -151,32 +189,50 @@ class SourceCarry:
         mentions = [m for m in mentions if not any(_beside(m, c) for c in candidates if c.measure == "money")]
         # "It is estimated that ...", "one NGO reported that ...": a report of its own, by no named institution
         unattributed = bool(_UNNAMED_REPORTER.search(text))
+        kinds = []
         for c in candidates:
-            c.source = choose_source(c, mentions, text)
-            # "In 2008, the center received 84 victims ... enforced by police": the subject stands for the
-            # institution of the sentence before, whatever the sentence names later
+            c.source, kind = choose_source(c, mentions, text)
             own = [m for m in mentions if m.end <= c.number.start and not m.after_preposition]
-            continues = not mentions or (not own and _ANAPHOR_SUBJECT.search(text[: c.number.start]))
-            if c.source is None and continues and not unattributed and _may_carry(c, text, self.previous, self.finder):
-                c.source = self.previous  # the sentence goes on with the report of the sentence before
-        self._remember(candidates, mentions, text, unattributed)
+            # "In 2008, the center received 84 victims ... enforced by police": the subject stands for the
+            # institution named before, whatever the sentence names later
+            anaphor = not own and _ANAPHOR_SUBJECT.search(text[: c.number.start])
+            carried = self.named if anaphor else self._carried(c) if not mentions else None
+            if c.source is None and carried and not unattributed and _may_carry(c, text, carried, self.finder):
+                c.source, kind = carried, "report"  # the sentence goes on with the report of the sentence before
+            kinds.append(kind)
+        self._remember(candidates, kinds, mentions, text, unattributed)
 
-    def _remember(self, candidates: list[Candidate], mentions: list[OrgMention], text: str, unattributed: bool) -> None:
+    def _carried(self, c: Candidate) -> str | None:
+        """What a sentence naming no institution takes from the one before: its report, whatever the figure; the
+        institution it was about, for a figure of that institution's record ("The NTF launched ... forums in five
+        provinces"), not for a price, a capacity or a share ("The GOB opened a shelter ... Two separate wings")."""
+        return self.reporter or (self.named if c.measure in _RECORD_MEASURES else None)
+
+    def _remember(
+        self, candidates: list[Candidate], kinds: list[str], mentions: list[OrgMention], text: str, unattributed: bool
+    ) -> None:
+        reported = [c.source for c, kind in zip(candidates, kinds, strict=True) if c.source and kind == "report"]
         sources = [c.source for c in candidates if c.source]
         if sources:
-            self.previous = sources[-1]
+            self.named = sources[-1]
+        # only a report goes on into the next sentence: "The Ministry reported that 2,979 workers ... 700 of whom",
+        # not the actor of a deed ("The GOB opened a shelter ... Two separate wings in the shelter ...")
+        if candidates:
+            self.reporter = reported[-1] if reported else None
         if mentions and not candidates:
             strong = [m for m in mentions if m.strong]
             named = [m for m in mentions if not m.after_preposition]
+            reporters = [m for m in named if _reports(text[m.end :])]
             if strong:
                 # "Research conducted by Friends International and UNIAP ...": the authors, for what follows
-                self.previous = joined_authors(strong[0], mentions, text)
+                self.named = self.reporter = joined_authors(strong[0], mentions, text)
             elif named:
-                self.previous = named[0].name
+                self.named = named[0].name
+                self.reporter = reporters[0].name if reporters else None
         elif not candidates and (unattributed or _NEW_REFERENT.match(text)):
-            self.previous = None  # "A few Koranic teachers ... are arrested each year.": a new topic, no report
+            self.named = self.reporter = None  # "A few Koranic teachers ... are arrested each year.": a new topic
         elif candidates and unattributed and not sources:
-            self.previous = None
+            self.named = self.reporter = None
 
 
 def _beside(m: OrgMention, c: Candidate) -> bool:
