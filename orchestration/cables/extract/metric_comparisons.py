@@ -19,12 +19,15 @@ _APPROXIMATELY = r"(?:about|nearly|almost|some|approximately|roughly|more\s+than
 CHANGE_BEFORE_PERCENT = re.compile(rf"\b{_CHANGE_VERB}\s+(?:by\s+|of\s+)?(?:{_APPROXIMATELY})?$", re.I)
 # "arrests rose ... from": the clause up to the first end of a change
 _FROM = re.compile(rf"(?P<subject>[^,;:()]*?)\b{_CHANGE_VERB}\b[^.;:]{{0,60}}?\bfrom\s+(?:{_APPROXIMATELY})?$", re.I)
+_FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{_APPROXIMATELY})?$")
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+)?(?=\S)")
 
 
 def change_subject(text: str, start: int) -> tuple[str | None, int]:
     """For the first end of a change ("... rose from 142 to 252": 142), the measure of what changed, read from the
     subject of the change, and the end of the clause's first figure; else (None, -1)."""
+    if not _FROM_BEFORE.search(text, max(0, start - 40), start):
+        return None, -1  # the cheap test first: no "from" right before the figure
     m = _FROM.search(text[:start])
     if not m:
         return None, -1

@@ -115,9 +115,9 @@ def _counted_noun(c: Candidate, after: str) -> tuple[str | None, int]:
     provinces", "seven of the 12 women"); and where its phrase ends (0 when it is not right after the figure)."""
     noun, noun_end = head_noun(after)
     partitive = partitive_total(after) if noun is None else None
-    total = re.match(NUMBER_RE.pattern, after[partitive.end() :], re.I) if partitive else None
+    total = NUMBER_RE.match(after, partitive.end()) if partitive else None
     if total:
-        noun, _ = head_noun(after[partitive.end() + total.end() :])
+        noun, _ = head_noun(after[total.end() :])
         if noun is not None:
             c.total_at = c.number.end + partitive.end()  # "seven of the 12 women": a part of the 12
             return noun, 0

@@ -7,7 +7,13 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from orchestration.cables.extract.currencies import abbreviations_of, currencies, is_english_word, names_of
+from orchestration.cables.extract.currencies import (
+    Currency,
+    abbreviations_of,
+    currencies,
+    is_english_word,
+    names_of,
+)
 from orchestration.cables.extract.numbers import SCALES, NumberMatch
 
 if TYPE_CHECKING:
@@ -15,32 +21,34 @@ if TYPE_CHECKING:
 
 
 @functools.cache
-def _signs(host: str | None) -> _Signs:
-    """The signs of every currency, and those a cable of `host`'s country coins for its own (built once per country:
-    the patterns are long)."""
-    return _Signs(host)
+def _signs(host: str | None) -> tuple[_Signs, ...]:
+    """The signs a cable of `host`'s country may use: the few it coins for its own currency ("CFAF", "pounds" in
+    Egypt), then those of every currency (compiled once: the patterns are long)."""
+    own = _Signs.of_host(currencies()[host]) if host in currencies() else None
+    return (own, _common_signs()) if own else (_common_signs(),)
+
+
+@functools.cache
+def _common_signs() -> _Signs:
+    before: dict[str, set[str]] = {"$": {"USD"}}  # the reporting officer's dollar; others are "R$", "HK$"...
+    codes: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
+    for currency in currencies().values():
+        for table in (before, codes):
+            table.setdefault(currency.code, set()).add(currency.code)
+        for symbol in {s.rstrip(".") or s for s in currency.symbols} - {"$"}:
+            before.setdefault(symbol, set()).add(currency.code)
+        for name in names_of(currency):
+            if not is_english_word(name) or " " in name:
+                names.setdefault(name, set()).add(currency.code)
+    return _Signs(before, codes, names)
 
 
 class _Signs:
     """Currency signs by where they stand: before an amount ("USD", "$", "NIS", "Euro"), or after it ("USD",
     "CFAF" as written; "dinars", "CFA francs" in any case). Each maps to the codes it may stand for."""
 
-    def __init__(self, host: str | None):
-        before: dict[str, set[str]] = {"$": {"USD"}}  # the reporting officer's dollar; others are "R$", "HK$"...
-        codes: dict[str, set[str]] = {}
-        names: dict[str, set[str]] = {}
-        for currency in currencies().values():
-            hosted = currency.code == host
-            for table in (before, codes):
-                table.setdefault(currency.code, set()).add(currency.code)
-            for symbol in {s.rstrip(".") or s for s in currency.symbols} - {"$"}:
-                before.setdefault(symbol, set()).add(currency.code)
-            for name in names_of(currency):
-                if hosted or not is_english_word(name) or " " in name:
-                    names.setdefault(name, set()).add(currency.code)
-            for sign in abbreviations_of(currency) if hosted else ():
-                for table in (before, codes):
-                    table.setdefault(sign, set()).add(currency.code)
+    def __init__(self, before: dict[str, set[str]], codes: dict[str, set[str]], names: dict[str, set[str]]):
         self.before, self.codes, self.names = before, codes, names
         # "Rs. 500", "US $800,000", "Euro 100 million", "Reals 70.3 million"
         self.before_re = re.compile(
@@ -49,6 +57,14 @@ class _Signs:
         )
         self.code_re = re.compile(rf"\s*(?P<sign>{_alternatives(codes)})(?![\w$])")
         self.name_re = re.compile(rf"\s*(?P<name>{_alternatives(names)})(?![\w$])", re.I)
+
+    @classmethod
+    def of_host(cls, currency: Currency) -> _Signs | None:
+        """The signs only a cable of the currency's country reads as money: "pounds" in Egypt, "CFAF" in Senegal."""
+        own = {currency.code}
+        names = {n: own for n in names_of(currency) if is_english_word(n) and " " not in n}
+        signs = {sign: own for sign in abbreviations_of(currency)}
+        return cls(signs, signs, names) if names or signs else None
 
 
 class MoneyReader:
@@ -70,19 +86,22 @@ class MoneyReader:
         # a code of a currency the cable has no reason for stands for money before a sum shaped like one: "GBP 269
         # million", "COP 30,000", but not "COP 16"
         self._shaped = n is None or bool(n.scale) or bool(re.search(r"[,.]\d", n.text))
-        m = self.signs.before_re.search(before[-14:])
-        if m:
-            if m.group("us"):
-                return "USD"
-            if m.group("name"):
-                return self._choose(self.signs.names[m.group("name").lower()])
-            return self._choose(self.signs.before[m.group("sign")], m.group("sign").isalpha())
-        m = self.signs.code_re.match(after)
-        if m:
-            return self._choose(self.signs.codes[m.group("sign")], letters=True)
-        m = self.signs.name_re.match(after)
-        if m:
-            return self._choose(self.signs.names[m.group("name").lower()])
+        for signs in self.signs:
+            m = signs.before_re.search(before[-14:])
+            if m:
+                if m.group("us"):
+                    return "USD"
+                if m.group("name"):
+                    return self._choose(signs.names[m.group("name").lower()])
+                return self._choose(signs.before[m.group("sign")], m.group("sign").isalpha())
+        for signs in self.signs:
+            m = signs.code_re.match(after)
+            if m:
+                return self._choose(signs.codes[m.group("sign")], letters=True)
+        for signs in self.signs:
+            m = signs.name_re.match(after)
+            if m:
+                return self._choose(signs.names[m.group("name").lower()])
         return None
 
     def _choose(self, codes: set[str], letters: bool = False) -> str | None:
@@ -119,8 +138,8 @@ _CONVERSION = re.compile(
 )
 
 
-def _alternatives(words: dict[str, str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternatives(words: dict) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 PENALTY = re.compile(

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from orchestration.cables.extract.currencies import is_currency_sign
+from orchestration.cables.extract.metric_people import People
 from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
 
@@ -16,7 +17,7 @@ _NOT_ORG = frozenset(
     "SUBJECT REF REFS END SUMMARY COMMENT TIER TVPA CSEC SGBV IDP IDPS NGO IO IOS GOVT POC POL POLOFF "
     "ECON ECONOFF DCM AMB CDA UNCLAS SENSITIVE BUT UNCLASSIFIED CONFIDENTIAL SECRET NOFORN PHUM KTIP KCRM "
     "SMIG ELAB KWMN PREL PGOV SOCI MOU ATM VIP MD PM AM A B C D E F G H I J K L M N P Q R S T CIS SOP "
-    "SOPS TOT CEDAW CRC MOA MOUS NPA STD STDS DVD DVDS PSA PSAS RMB AKA CV EU-".split()
+    "SOPS TOT CEDAW CRC MOA MOUS NPA STD STDS DVD DVDS PSA PSAS RMB AKA CV EU- CEO CFO COO".split()
 )
 _ACRONYM = re.compile(
     r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
@@ -34,9 +35,14 @@ _NAMED = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{_HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
     rf"(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}})?(?:\s+\((?P<acr>[A-Z][A-Za-z/&]+)\))?"
 )
+# a common noun for an institution, with the place or kind that names it: "police", "Senegalese courts", "federal
+# police", "a Tel Aviv district court", "the government shelter"
 _GENERIC = re.compile(
-    r"(?<![\w])(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|"
-    r"[Pp]ublic [Pp]rosecutor's office)\b"
+    r"(?<![\w])(?:(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+)?"
+    r"(?:(?P<kind>federal|national|military|civil|state|border|judicial|tourist|immigration|district|municipal|"
+    r"provincial|city|regional|criminal|appeals?|juvenile|government)\s+)?"
+    r"(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|[Pp]ublic [Pp]rosecutor's office|shelter|"
+    r"cent(?:er|re))\b(?![\w-])"
 )
 _INLINE = re.compile(
     r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
@@ -74,6 +80,12 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # 'an office ("Brigade de Mineurs" ...)': a bracketed aside after a common noun, not "Name (ACRONYM)"
 _ASIDE_BEFORE = re.compile(r"\b[a-z][\w-]*\s*\(\s*[\"“]?$")
+# "According to the shelter director": a role of an institution, named for it
+_ACCORDING_ROLE = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?:the|a|an)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}(?:director|official|spokesman|"
+    r"spokesperson|spokeswoman|representative|coordinator|manager|commissioner|chief|head|officer|prosecutor|judge|"
+    r"minister|president|chairman|chairwoman))\b"
+)
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to(?:\s+(?:statistics|data|figures|information|a\s+report|a\s+study)"
     r"\s+(?:from|by|of))?|[Rr]eported by|[Ss]tatistics from|[Dd]ata from|[Ff]igures from|"
@@ -168,6 +180,8 @@ class SourceFinder:
             ),
             None,
         )
+        # who speaks for which institution: "Ron Pollett, President and CEO of GE Russia/CIS"
+        self.people = People([p.text for p in cable.paragraphs], self._names_in)
 
     def _goes_by(self, acronym: str, name: str) -> bool:
         """Whether the cable writes the acronym of an institution at least as often as its name."""
@@ -200,17 +214,10 @@ class SourceFinder:
 
     def mentions(self, text: str) -> list[OrgMention]:
         """The institutions a sentence names, in text order, with "the court", "the government" resolved to the
-        institution named before."""
-        found = _Found(text)
-        self._read_known_and_studies(text, found)
-        for m in _NAMED.finditer(text):
-            self._read_named(m, found)
-        for m in _ACRONYM.finditer(text):
-            self._read_acronym(m, text, found)
-        for m in _GENERIC.finditer(text):
-            self._read_generic(m, text, found)
-        for m in _REPORTER.finditer(text):
-            self._read_reporter(m, text, found)
+        institution named before, and people speaking for theirs ("Pollett said": GE)."""
+        found = self._read(text)
+        for speaker in self.people.speakers(text):
+            found.add(speaker.start, speaker.end, speaker.institution)
         mentions = sorted(found.mentions, key=lambda o: o.start)
         # "IOM (International Organization for Migration)": the name in brackets restates the one before it
         mentions = [
@@ -222,15 +229,34 @@ class SourceFinder:
         ]
         return [self._resolve(o) for o in mentions]
 
+    def _names_in(self, text: str) -> list[str]:
+        return [o.name for o in sorted(self._read(text).mentions, key=lambda o: o.start)]
+
+    def _read(self, text: str) -> _Found:
+        """The institutions a text names, as written (nothing resolved, nothing remembered)."""
+        found = _Found(text)
+        self._read_known_and_studies(text, found)
+        for m in _NAMED.finditer(text):
+            self._read_named(m, found)
+        for m in _ACRONYM.finditer(text):
+            self._read_acronym(m, text, found)
+        for m in _ACCORDING_ROLE.finditer(text):
+            found.add(m.start("role"), m.end("role"), m.group("role"))
+        for m in _GENERIC.finditer(text):
+            self._read_generic(m, text, found)
+        for m in _REPORTER.finditer(text):
+            self._read_reporter(m, text, found)
+        return found
+
     def _read_known_and_studies(self, text: str, found: _Found) -> None:
         """Names the organization extractor knows, and studies named for their author ("The Steinfatt study")."""
         # "a Save the Children report" is no "Children" study
         known = [
-            (m.start(), m.end(), acronym or self._canonical(surface))
+            (start, end, acronym or self._canonical(surface))
             for surface, acronym in self.gazetteer
             if surface in text  # a cheap test first: most sentences name few of the cable's institutions
-            for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)
-            if not re.match(r"\s*\(", text[m.end() :])  # "Name (ACR)" is read below, with its acronym
+            for start, end in _occurrences(surface, text)
+            if not re.match(r"\s*\(", text[end:])  # "Name (ACR)" is read below, with its acronym
         ]
         for m in _STUDY.finditer(text):
             group = 1 if m.group(1) else 2
@@ -244,7 +270,7 @@ class SourceFinder:
         if m.group("acr"):
             found.add(m.start(), m.end(), m.group("acr"))
             return
-        surface = re.sub(r"^(?:The|the|In|On|During|From|Since|According|Of|By|With|Under)\s+", "", m.group(0))
+        surface = re.sub(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+", "", m.group(0))
         # "GOS-established Ginddi Center" -> "Ginddi Center"
         surface = re.sub(
             r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+", "", surface
@@ -278,10 +304,15 @@ class SourceFinder:
             return
         if head == "Police":
             head = "police"
-        if adj and adj in _NOT_ADJECTIVE:
-            adj = None
-        name = f"{adj} {head}" if adj else head
-        start = m.start("adj") if adj else m.start("head")
+        words = (adj or "").split()
+        while words and words[0] in _NOT_ADJECTIVE:
+            words.pop(0)  # "The police", "Local police": no name
+        adj = " ".join(words) or None
+        kind = m.group("kind")
+        if head in ("shelter", "center", "centre") and not (kind or adj):
+            return _resolved_only(found, m, head, self.history)  # "the shelter": the one named before, if any
+        name = " ".join(filter(None, [adj, kind, head]))
+        start = m.end("adj") - len(adj) if adj else m.start("kind") if kind else m.start("head")
         found.add(start, m.end(), name, True)
 
     def _read_reporter(self, m: re.Match, text: str, found: _Found) -> None:
@@ -350,6 +381,33 @@ class _Found:
         after_preposition = bool(_PREPOSITION_BEFORE.search(before) or _ASIDE_BEFORE.search(before))
         self.mentions.append(OrgMention(start, end, name, strong, after_preposition, generic))
         self.taken.append((start, end))
+
+
+def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:
+    """Spans of a name as a whole word in a text (a plain search: a pattern per name would be compiled per cable)."""
+    spans, start = [], text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        if (start == 0 or not _WORDISH.match(text[start - 1])) and (end == len(text) or not _WORDISH.match(text[end])):
+            spans.append((start, end))
+        start = text.find(surface, start + 1)
+    return spans
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+def _resolved_only(found: _Found, m: re.Match, head: str, history: list[str]) -> None:
+    """A bare "the shelter", "the center" is a source only as the one named before it ("the government shelter",
+    "Ginddi Center"); alone it is a place."""
+    heads = {"center", "centre"} if head != "shelter" else {"shelter"}
+    # only the institution named last: "The Philippine Embassy has its own shelter ...; the shelter averaged ..."
+    # is not the government shelter named paragraphs before
+    named_here = sorted((o for o in found.mentions if o.end <= m.start()), key=lambda o: o.start)
+    last = named_here[-1].name if named_here else history[-1] if history else ""
+    earlier = last if last and last.split()[-1].lower() in heads else None
+    if earlier and not any(s <= m.start("head") < e for s, e in found.taken):
+        found.add(m.start("head"), m.end(), earlier, True)
 
 
 def _initials(words: list[str]) -> list[str]:

@@ -9,9 +9,11 @@ from orchestration.cables.extract.metric_candidates import Candidate
 from orchestration.cables.extract.metric_org_mentions import OrgMention, SourceFinder
 
 _SOURCE_VERB_AFTER = re.compile(
-    r"\s+(?:has\s+|had\s+)?(?:reported|assisted|identified|estimated|said|found|recorded|"
+    r"\s+(?:has\s+|had\s+)?(?:reported|assisted|identified|estimated|said|explained|noted|added|stated|told|found|"
+    r"recorded|"
     r"rescued|repatriated|trained|arrested|convicted|counted|registered|documented)\b"
 )
+_SAYING_AFTER = re.compile(r"\s+(?:also\s+)?(?:reported|estimated|said|explained|noted|added|stated|told)\b")
 # "X reported that ...", "X stated": the reporter of a clause is the source of the figures it reports
 _REPORTING_VERB = re.compile(
     r"\s+(?:also\s+|further\s+|recently\s+|has\s+|have\s+|had\s+)*(?:reported|reports|report|said|says|stated|"
@@ -116,7 +118,10 @@ def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> tuple[
             or _AGENT_COMPOUND.match(text[m.end :])  # "40 percent of IOM-assisted victims"
         )
     ]
-    return (after[0].name, "agent") if after else (None, "none")
+    if not after:
+        return None, "none"
+    # "..., he explained": a report that goes on into the next sentence
+    return after[0].name, "report" if _SAYING_AFTER.match(text[after[0].end :]) else "agent"
 
 
 # a report by no named institution: an impersonal passive ("It is reported that"), an unnamed reporter ("one NGO
@@ -134,7 +139,8 @@ _ANAPHOR_SUBJECT = re.compile(
     r"(?:^|,\s+|\b(?:and|that)\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:same\s+)?"
     r"(?:center|centre|shelter|court|study|"
     r"report|survey|research|website|organization|NGO|ministry|department|unit|office|agency|program|programme|"
-    r"project|task\s+force|commission|committee)\s+(?:also\s+|has\s+|had\s+|have\s+)*[a-z]+(?:ed|s)\b"
+    r"project|task\s+force|commission|committee|official|director|spokesman|representative|chief|officer)\s+"
+    r"(?:also\s+|has\s+|had\s+|have\s+)*[a-z]+(?:ed|s)\b"
 )
 # a sentence opening on an indefinite subject brings in something new: "A few Koranic teachers ...", "Some NGOs ..."
 _NEW_REFERENT = re.compile(r"\s*(?:\(\w+\)\s*)?(?:A|An|Some|Many|Most|Several|Few|A\s+few|No)\s+[a-z]")
@@ -179,6 +185,7 @@ class SourceCarry:
 
     def __init__(self, finder: SourceFinder):
         self.finder = finder
+        finder.people.start_paragraph()
         self.named: str | None = None  # the institution the last sentence named, for "the center", "the study"
         self.reporter: str | None = None  # the institution whose report the last sentence gave
 
@@ -196,7 +203,7 @@ class SourceCarry:
             # "In 2008, the center received 84 victims ... enforced by police": the subject stands for the
             # institution named before, whatever the sentence names later
             anaphor = not own and _ANAPHOR_SUBJECT.search(text[: c.number.start])
-            carried = self.named if anaphor else self._carried(c) if not mentions else None
+            carried = self.named if anaphor else self._carried(c) if not own and not _bare_passive(c, text) else None
             if c.source is None and carried and not unattributed and _may_carry(c, text, carried, self.finder):
                 c.source, kind = carried, "report"  # the sentence goes on with the report of the sentence before
             kinds.append(kind)
@@ -233,6 +240,17 @@ class SourceCarry:
             self.named = self.reporter = None  # "A few Koranic teachers ... are arrested each year.": a new topic
         elif candidates and unattributed and not sources:
             self.named = self.reporter = None
+
+
+# "Thirteen foreigners were arrested": a deed whose doer the sentence does not name
+_PASSIVE_AFTER = re.compile(r"[^,;:.\d]{0,60}?\b(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+\s+)?[a-z]+ed\b")
+
+
+def _bare_passive(c: Candidate, text: str) -> bool:
+    """A figure opening its sentence as the subject of a passive verb, with no "by": no source to carry."""
+    opening = not re.search(r"[A-Za-z]{3,}", re.sub(r"^\W*(?:\(\w+\)\s*)?", "", text[: c.number.start]))
+    m = _PASSIVE_AFTER.match(text, c.number.end)
+    return opening and bool(m) and not re.search(r"\bby\b", text[m.end() : m.end() + 60])
 
 
 def _beside(m: OrgMention, c: Candidate) -> bool:
