@@ -67,12 +67,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(rf"\b{_PRE}(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_TO}{_PRE}(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b"),
     ),
     ("month", re.compile(rf"\b{_PRE}(?P<m>{_MONTH})\s*(?:of\s+)?(?P<y>{_YEAR})\b")),
+    # "In July, two women ...": a month of the cable's year (or the year before, for a later month)
+    (
+        "monthonly",
+        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d)"),
+    ),
     # "From 1996-1999", "the 2008-2009 time frame", "between 2000 and 2004"
     ("yearrange", re.compile(rf"(?<![\d,-])(?P<y1>{_YEAR})(?:{_TO}(?P<y2>{_YEAR})|[-/](?P<y3>\d\d))(?!\d|,\d)")),
-    ("fiscal", re.compile(rf"\b(?:FY|fiscal year)\s*(?P<y>{_YEAR}|\d\d)\b")),
+    ("fiscal", re.compile(rf"\b(?:FY|fiscal year)[\s-]*(?P<y>{_YEAR}|\d\d)\b")),
     ("year", re.compile(rf"(?<![\d,.$-])(?P<y>{_YEAR})(?!\d|,\d|\.\d|-\d)")),
     ("lastyear", re.compile(r"\b(?:[Ll]ast|the past|the previous|the last)\s+year\b")),
-    ("reporting", re.compile(r"\b(?:reporting|rating|review)\s+period\b")),
+    (
+        "reporting",
+        re.compile(r"\b(?:(?:reporting|rating|review)\s+period|period\s+covered\s+(?:in|by)\s+this\s+report)\b"),
+    ),
     (
         "same",
         re.compile(
@@ -85,8 +93,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_AS_OF = re.compile(r"\b[Aa]s\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?$")
 # every pattern above needs one of these
-_MAY_HOLD_PERIOD = re.compile(r"\d|year|period|same\s+time|date|far\b|this\s+day", re.I)
+_MAY_HOLD_PERIOD = re.compile(rf"\d|year|period|same\s+time|date|far\b|this\s+day|(?-i:{_MONTH})", re.I)
 
 
 def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | None, dt.date | None]) -> list[Period]:
@@ -100,6 +109,8 @@ def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | Non
                 continue
             resolved = _resolve(kind, m.groupdict(), sent_at, reporting)
             if resolved is not None:
+                if kind in ("day", "day2", "numeric") and _AS_OF.search(text, 0, m.start()):
+                    resolved = (None, resolved[1], True, resolved[3])  # "As of February 11": a total up to that day
                 found.append(Period(m.start(), m.end(), *resolved))
     found.sort(key=lambda p: p.start)
     return found
@@ -131,14 +142,19 @@ def _resolve(kind: str, g: dict, sent_at: dt.datetime, reporting: tuple) -> _Res
         y2, m1, m2 = int(g["y2"]), _month(g["m1"]), _month(g["m2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
         return dt.date(y1, m1, 1), month_end(y2, m2), False, "date"
-    if kind == "month":
-        year, month = int(g["y"]), _month(g["m"])
+    if kind in ("month", "monthonly"):
+        month = _month(g["m"])
+        year = int(g["y"]) if g.get("y") else _guess_year(sent_at, month)
         return dt.date(year, month, 1), month_end(year, month), False, "date"
     if kind == "yearrange":
         y1 = int(g["y1"])
         y2 = int(g["y2"]) if g["y2"] else (y1 // 100) * 100 + int(g["y3"])
         return (dt.date(y1, 1, 1), dt.date(y2, 12, 31), False, "date") if y1 < y2 <= y1 + 30 else None
-    if kind in ("year", "fiscal", "lastyear"):
+    if kind == "fiscal":
+        # the cables' "FY" is the US government's fiscal year: FY-2004 ran from October 2003 to September 2004
+        year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
+        return dt.date(year - 1, 10, 1), dt.date(year, 9, 30), False, "date"
+    if kind in ("year", "lastyear"):
         year = sent_at.year - 1 if kind == "lastyear" else int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), False, "date"
     if kind == "reporting":
@@ -153,11 +169,17 @@ def _guess_year(sent_at: dt.datetime, month: int) -> int:
     return sent_at.year if month <= sent_at.month else sent_at.year - 1
 
 
+_BASE_BEFORE = re.compile(r"\b(?:over|than|compared\s+(?:to|with)|versus)\s+(?:in\s+|that\s+of\s+)?$")
+
+
 def choose_period(
     n: NumberMatch, periods: list[Period], previous: Period | None, has_same: bool, text: str
 ) -> Period | None:
     """The period of a figure: the nearest date of its clause, else the period carried from the sentence before."""
     usable = [p for p in periods if p.kind in ("date", "reporting", "cumulative")]
+    # "a 13 percent increase over 2007", "up from 142 in 2007": the base of a comparison is not the figure's period
+    own = [p for p in usable if not _BASE_BEFORE.search(text, 0, p.start)]
+    usable = own or usable
     if usable:
 
         def distance(p: Period) -> int:
@@ -179,6 +201,13 @@ def choose_period(
 _STUDY_NOUN = re.compile(r"\b(?:study|survey|research|assessment|census|questionnaire)\b", re.I)
 
 
+def _purpose_between(period: Period, n: NumberMatch, text: str) -> bool:
+    """A purpose or make-up clause between a date and a count of institutions: the date is of the deed, the count
+    describes what it concerns ("launched the NTF to coordinate 11 ministries", "composed of 16 agencies")."""
+    between = text[period.end : n.start] if period.end <= n.start else text[n.end : period.start]
+    return bool(re.search(r"\bto\s+(?!date\b)[a-z]+\b|\b(?:composed|comprised|consisting|made\s+up)\s+of\b", between))
+
+
 class PeriodCarry:
     """Dates the figures of a paragraph's sentences, carrying the period of one sentence to the figures of the next
     until a dated sentence without figures ends it."""
@@ -194,6 +223,8 @@ class PeriodCarry:
             # counts of organizations are structural: no period carried over from another sentence
             carried = None if c.measure == "organizations_count" else self.previous
             c.period = choose_period(c.number, periods, carried, has_same, text)
+            if c.measure == "organizations_count" and c.period and _purpose_between(c.period, c.number, text):
+                c.period = None  # "In April 2007, the government launched the NTF to coordinate 11 ministries"
             c.cumulative = cumulative_sentence or bool(c.period and c.period.cumulative)
         if candidates:
             dated = [c.period for c in candidates if c.period is not None]
