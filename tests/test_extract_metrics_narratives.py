@@ -70,3 +70,24 @@ def test_the_first_end_of_a_change_takes_the_measure_of_the_figure_it_compares()
     facts = _sentence("In 2008 police arrested 252 suspects, up 77 percent from 142 in 2007.")
     assert [(f.value, f.measure) for f in facts] == [(252, "arrests"), (77, "other"), (142, "arrests")]
     assert facts[2].period_start == dt.date(2007, 1, 1)
+
+
+def test_a_population_is_counted_where_people_are_not_where_deeds_were_recorded():
+    # 08DAKAR262: "ILO reported that 8,000 children in Dakar, and 5,000 from the interior ..." (how many there are)
+    assert _one("08DAKAR262", "ILO reported that 8,000 children in Dakar", 8000).measure == "population_estimate"
+    # 07MANAMA206: "The Ministry reported that 2,979 workers were registered as runaways" (a record of deeds)
+    assert _one("07MANAMA206", "2,979 workers were registered as runaways", 2979).measure == "other"
+
+
+def test_a_long_list_of_trainees_keeps_the_measure_of_its_head():
+    # 09PHNOMPENH114: "Attendance included: six police officers from national-level Department ..., 24 police
+    # officers from provincial ... offices, 21 provincial prosecutors, five staff people of various NGOs"
+    listed = [f for f in _facts("09PHNOMPENH114") if f.quote.startswith("Attendance included:")]
+    assert [(f.value, f.measure) for f in listed] == [(v, "persons_trained") for v in (6, 24, 21, 5)]
+
+
+def test_people_of_any_noun_who_receive_training_are_trainees():
+    # 09BRASILIA251: "Over 1,500 professionals including psychologists, social assistants, and teachers received
+    # training"
+    f = _one("09BRASILIA251", "Over 1,500 professionals including psychologists", 1500)
+    assert (f.measure, f.unit) == ("persons_trained", "persons")

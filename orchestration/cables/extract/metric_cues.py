@@ -34,7 +34,7 @@ _BEFORE_CUES: list[tuple[str, re.Pattern]] = [
         ("victims_referred", r"referred|referring|referrals?"),
         (
             "victims_assisted",
-            r"assisted|assisting|sheltered|sheltering|helped|services\s+to|assistance\s+to|"
+            r"assisted|assisting|sheltered|sheltering|helped|(?:services|assistance)\s+(?:to|for)|housing|"
             r"care\s+(?:to|for)|"
             r"support\s+to|supported|received|receiving|accommodated|housed|served|cared\s+for|"
             r"reintegrated|counseled|counselled|aid\s+to|treated|hosted|admitted",

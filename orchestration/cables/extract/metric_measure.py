@@ -24,7 +24,7 @@ from orchestration.cables.extract.metric_money import PENALTY, MoneyReader
 from orchestration.cables.extract.numbers import FRACTIONS, NUMBER_RE
 
 _LISTED = re.compile(
-    r"[^.;:()]{0,80}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
+    r"[^.;:()]{0,120}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
     r"\s+together\s+with\s+|\s+plus\s+)"
 )
 _SHARE_OF_CHANGE = re.compile(
@@ -176,6 +176,8 @@ def _acts_as_person(
     if cue in _PERSON_ONLY - {"prosecutions", "victims_assisted"} and gap <= 1:
         return True
     noun_end = c.number.end + len(c.noun or "") + 1
+    if cue_after == "persons_trained":
+        return True  # "Over 1,500 professionals including psychologists ... received training"
     if cue_after in _PERSON_ONLY and re.match(
         r"[^,;:.]{0,30}?\b(?:were|was|have\s+been|had\s+been)\s", text[noun_end:]
     ):
@@ -315,21 +317,31 @@ def _person_measure(noun: str | None, clause_before: str, after_noun: str) -> st
         return "perpetrators"
     if noun in ("migrants", "migrant", "immigrants", "emigrants"):
         return "population_estimate"
-    if (
-        re.search(r"\bestimat", clause_before[-80:])
-        or re.search(r"\bthere\s+(?:are|were)\b", clause_before)
-        or re.search(
-            r"\b(?:estimated|reported|said|noted|claimed|believed|showed|found|indicated|revealed|stated)"
-            r"\s+that\s+(?:there\s+(?:are|were)\s+)?(?:about\s+|approximately\s+|some\s+|over\s+)?$",
-            clause_before,
-        )
-        or re.match(
-            r"[^.;,\d]{0,60}?\b(?:are|were)\s+(?:\w+\s+)?(?:working|living|employed|residing|in\s+the\s+labou?r)",
-            after_noun,
-        )
-    ):
+    if _POPULATION_BEFORE.search(clause_before) or _POPULATION_AFTER.match(after_noun):
+        return "population_estimate"
+    if _REPORTED_THAT.search(clause_before) and not _RECORDED_DEED.match(after_noun):
         return "population_estimate"
     return "other"
+
+
+# the size of a population, not a record of events: "an estimated 18,256 sex workers", "There are approximately
+# 517,000 expatriates in Bahrain", "... workers who are living in", not "reported that 2,979 workers were registered"
+_POPULATION_BEFORE = re.compile(
+    r"\bestimat\w*[^.;]{0,60}$|\bthere\s+(?:are|is)\s+(?:\w+\s+){0,2}$|\bhome\s+to\s+(?:\w+\s+){0,2}$|"
+    r"\bpopulation\s+of\s+(?:\w+\s+){0,2}$"
+)
+_POPULATION_AFTER = re.compile(
+    r"[^.;,\d]{0,60}?\b(?:(?:are|were)\s+(?:\w+\s+)?(?:working|living|employed|residing|in\s+the\s+labou?r)|"
+    r"(?:live|living|work|working|employed|reside|residing)\b[^.;\d]{0,40}?\bin\s+[A-Z]|"
+    r"(?:are|is)\s+(?:currently\s+)?in\s+[A-Z])"
+)
+# a report of how many there are, unless what it counts is a record of deeds: "ILO reported that 8,000 children in
+# Dakar ... are begging", not "The Ministry reported that 2,979 workers were registered as runaways"
+_REPORTED_THAT = re.compile(
+    r"\b(?:reported|said|noted|claimed|believed|showed|found|indicated|revealed|stated)\s+that\s+"
+    r"(?:there\s+(?:are|were)\s+)?(?:about\s+|approximately\s+|some\s+|over\s+|only\s+)?$"
+)
+_RECORDED_DEED = re.compile(r"[^.;,\d]{0,40}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?[a-z]+ed\b")
 
 
 def unit_of(c: Candidate) -> str | None:
