@@ -76,3 +76,13 @@ def test_currency_table_comes_from_cldr_with_signs_and_users():
     assert "NIS" in table["ILS"].symbols and "IL" in table["ILS"].territories
     assert table["BHD"].plural == "Bahraini dinars" and table["XOF"].territories
     assert "VEF" in table and "USD" in table
+
+
+def test_amounts_listed_under_their_currency_are_money_not_years():
+    # 09BRASILIA251: "USD equivalent value for the prizes were: in the graduate student category, 4000 for first
+    # place, 2800 for second, 2000 for third; and in the undergraduate category, 2000 for first, 1200 ..."
+    listed = [f for f in _facts("09BRASILIA251") if f.quote.startswith("USD equivalent value for the prizes")]
+    assert [(f.value, f.measure, f.unit) for f in listed] == [
+        (v, "money", "USD") for v in (4000, 2800, 2000, 2000, 1200, 800)
+    ]
+    assert all(f.period_start is None for f in listed)  # "2000 for third" is no year

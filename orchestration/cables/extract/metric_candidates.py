@@ -202,6 +202,8 @@ def skip_reason(
 
     "chain" marks identifiers and ages, whose list goes on: "Articles 8 and 9", "between the ages of 10 and 12".
     """
+    if is_year(n) and money.heading(text[: n.start]) is not None and head_noun(text[n.end :])[0] is None:
+        return None  # "USD equivalent value ...: 2000 for third": an amount of a list under its currency
     if any(p.start <= n.start < p.end and p.kind in ("date", "cumulative") for p in periods):
         return "date"
     before, after = text[: n.start], text[n.end :]

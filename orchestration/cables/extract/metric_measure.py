@@ -96,6 +96,9 @@ def _by_marker(c: Candidate, text: str, siblings: list[Candidate], money: MoneyR
         and re.fullmatch(r"\s*(?:-|–|to|and|or)\s*", text[siblings[-1].number.end : n.start])
     ):
         currency = siblings[-1].currency
+    if currency is None and n.text.lower() not in FRACTIONS and not _counts_something(after):
+        # "USD equivalent value for the prizes were: ... 4000 for first place": amounts listed under their currency
+        currency = money.heading(before)
     if currency is not None and PENALTY.search(text):
         c.basis = "none"  # a penalty a law provides, not a statistic
         return True
@@ -108,6 +111,11 @@ def _by_marker(c: Candidate, text: str, siblings: list[Candidate], money: MoneyR
             c.measure = "other"  # "up 77 percent", "a 20 percent increase": a change, not a share of a group
         return True
     return False
+
+
+def _counts_something(after: str) -> bool:
+    """Whether a noun follows the figure (then it is no bare amount of a list)."""
+    return head_noun(after)[0] is not None
 
 
 def _counted_noun(c: Candidate, after: str) -> tuple[str | None, int]:

@@ -117,6 +117,19 @@ class MoneyReader:
             return self.host
         return "USD" if "USD" in codes else ""
 
+    def heading(self, before: str) -> str | None:
+        """The currency named (without an amount) before the colon that opens the list a figure is in: "USD
+        equivalent value for the prizes were: ..., 4000 for first place"."""
+        colon = before.rfind(":")
+        if colon < 0 or "." in before[colon:] or before[:colon].isupper():
+            return None  # no list, or an all-caps heading ("MAKING REAL PROGRESS REF: 08 BRASILIA 1159")
+        for word in re.findall(r"(?<![\w/])[A-Za-z]+(?![\w/])", before[:colon]):
+            for signs in self.signs:
+                codes = signs.codes.get(word) if word.isupper() else signs.names.get(word)
+                if codes:
+                    return self._choose(codes, letters=word.isupper())
+        return None
+
     def converted(self, before: str, after: str) -> str | None:
         """The currency of an amount followed by its conversion in brackets, "BD 10 (USD 26.50)", "340 million
         (USD 81 million)": the host's (whatever sign the cable uses for it), "" when the cable's country is unknown."""

@@ -108,6 +108,9 @@ def _paragraph_candidates(
         text = sentence.text
         periods = find_periods(text, cable.sent_at, reporting)
         candidates = _sentence_candidates(paragraph, sentence, periods, out, money)
+        # "2000 for third" (prize money) is an amount, not the year 2000
+        amounts = [c.number for c in candidates if c.measure == "money"]
+        periods = [p for p in periods if not any(a.start <= p.start < a.end for a in amounts)]
         periods_carried.date(candidates, periods, text)
         sources_carried.attribute(candidates, text)
         for c in candidates:
