@@ -61,6 +61,9 @@ class Candidate:
     index: int = -1
     total_at: int = -1  # "seven of the 12 women": where the total this figure is a part of starts
     change_from: bool = False  # the first end of a change: "rose from 142 to 252"
+    row: str | None = None  # the row label of a table cell ("Chiang Mai")
+    column_year: int | None = None  # the year of a table cell's column
+    row_total: bool = False  # a cell of a table's "Total" row
 
 
 def _norm_noun(word: str) -> str:

@@ -283,6 +283,7 @@ def _continues_neighbour(
             c.measure, c.basis = previous.measure, "inherit"
             if previous.parent is not None and re.search(r"\(\s*$", before):
                 c.parent = previous.parent  # "Uzbekistan (30), Turkmenistan (25)": parts of the same total
+                c.row = _label_before(before)
             if cls is None:
                 c.noun = previous.noun
             return True
@@ -296,6 +297,7 @@ def _continues_neighbour(
         c.measure, c.basis = last.measure, "inherit"
         c.noun = last.noun
         c.parent = last.parent or last
+        c.row = _label_before(before)
         return True
     if (
         last is not None
@@ -306,6 +308,12 @@ def _continues_neighbour(
         c.measure, c.basis = last.measure, "inherit"
         return True
     return False
+
+
+def _label_before(before: str) -> str | None:
+    """The name a bracketed figure belongs to: "Uzbekistan" of "Uzbekistan (30)"."""
+    m = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*$", before)
+    return m.group(1) if m else None
 
 
 def _same_group(noun: str, previous: Candidate) -> bool:

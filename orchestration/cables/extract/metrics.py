@@ -19,6 +19,7 @@ from orchestration.cables.extract.metric_org_mentions import SourceFinder
 from orchestration.cables.extract.metric_parts import link_parents
 from orchestration.cables.extract.metric_periods import Period, PeriodCarry, find_periods
 from orchestration.cables.extract.metric_sources import SourceCarry
+from orchestration.cables.extract.metric_tables import date_columns, link_totals, table_cells, tabulate
 from orchestration.cables.extract.numbers import NumberMatch, find_numbers
 from orchestration.cables.extract.organizations import extract_organizations
 from orchestration.cables.extract.records import MetricFact, OrganizationMention
@@ -93,6 +94,9 @@ def _money_reader(cable: Cable) -> MoneyReader:
     return MoneyReader(territory_currencies(host, day), {code for t in named for code in territory_currencies(t, day)})
 
 
+_MIN_TABLE_CELLS = 3
+
+
 def _paragraph_candidates(
     cable: Cable,
     paragraph: Paragraph,
@@ -116,7 +120,9 @@ def _paragraph_candidates(
         for c in candidates:
             c.breakdown = breakdown_of(phrase_of(text, c), host)
             c.unit = unit_of(c)
+        date_columns(candidates)
         link_parents(candidates, text, out)
+        link_totals(candidates)
         out.extend(candidates)
     return out
 
@@ -126,10 +132,13 @@ def _sentence_candidates(
 ) -> list[Candidate]:
     """The figures of a sentence that are statistics, classified."""
     text = sentence.text
+    numbers = find_numbers(text)
+    # a table has at least three rows: the cheap test first
+    cells = {cell.start: cell for cell in table_cells(text)} if len(numbers) >= _MIN_TABLE_CELLS else {}
     kept: list[NumberMatch] = []
     skipped: NumberMatch | None = None
-    for n in find_numbers(text):
-        reason = skip_reason(text, n, periods, skipped, money)
+    for n in numbers:
+        reason = None if n.start in cells else skip_reason(text, n, periods, skipped, money)
         if reason:
             skipped = n if reason == "chain" else None
         else:
@@ -138,7 +147,10 @@ def _sentence_candidates(
     candidates: list[Candidate] = []
     for n in kept:
         c = Candidate(n, paragraph, text, sentence.start)
-        classify(c, text, candidates, earlier, money)
+        if n.start in cells:
+            tabulate(c, cells[n.start])
+        else:
+            classify(c, text, candidates, earlier, money)
         if c.basis != "none":
             candidates.append(c)
     distribute_ranges(candidates, text)
