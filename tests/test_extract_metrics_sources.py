@@ -70,3 +70,21 @@ def test_an_institution_after_a_preposition_is_a_source_only_as_agent_or_holder(
     assert _one("09TELAVIV1098", "to allocate approximately NIS 340 million", 340_000_000).source_org is None
     # 09ASTANA363: "In 2008, total revenue for GE Russia/CIS was $2.2 billion"
     assert _one("09ASTANA363", "total revenue for GE Russia/CIS", 2_200_000_000).source_org == "GE"
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    # 07MANAMA206: "The Ministry reported that 2,979 workers were registered as runaways" (the Ministry of Labor)
+    assert _one("07MANAMA206", "The Ministry reported that 2,979 workers", 2979).source_org == "Ministry of Labor"
+
+
+def test_the_center_brought_in_without_a_name_is_not_an_earlier_named_center():
+    # 09PHNOMPENH114: "World Hope International has operated a short-term assessment center ... Since its
+    # establishment in June 2005, the center has assisted 227 trafficking victims."
+    assert _one("09PHNOMPENH114", "the center has assisted 227", 227).source_org == "World Hope International"
+
+
+def test_sources_in_an_institution_and_a_publication_named_after_its_kind():
+    # 09TELAVIV1098: "sources in the police estimate that Russian OC has laundered as much as USD 10 billion"
+    assert _one("09TELAVIV1098", "sources in the police estimate", 10_000_000_000).source_org == "police"
+    # 08BRASILIA1588: "According to leading Brazilian newsweekly Veja, 70 percent of the cocaine entering Brazil"
+    assert _one("08BRASILIA1588", "newsweekly Veja, 70 percent", 70).source_org == "Veja"

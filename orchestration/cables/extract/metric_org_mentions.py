@@ -42,7 +42,7 @@ _GENERIC = re.compile(
     r"(?:(?P<kind>federal|national|military|civil|state|border|judicial|tourist|immigration|district|municipal|"
     r"provincial|city|regional|criminal|appeals?|juvenile|government)\s+)?"
     r"(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|[Pp]ublic [Pp]rosecutor's office|shelter|"
-    r"cent(?:er|re))\b(?![\w-])"
+    r"cent(?:er|re)|Ministry|ministry)\b(?![\w-])"
 )
 _INLINE = re.compile(
     r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
@@ -86,10 +86,16 @@ _ACCORDING_ROLE = re.compile(
     r"spokesperson|spokeswoman|representative|coordinator|manager|commissioner|chief|head|officer|prosecutor|judge|"
     r"minister|president|chairman|chairwoman))\b"
 )
+# "According to leading Brazilian newsweekly Veja": a publication or body named after what it is
+_ACCORDING_NAMED = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){0,3}?(?:newspaper|newsweekly|"
+    r"weekly|daily|magazine|journal|news\s+agency|agency|NGO|organization|group|institute|website|think\s+tank)\s+"
+    r"(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
+)
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to(?:\s+(?:statistics|data|figures|information|a\s+report|a\s+study)"
     r"\s+(?:from|by|of))?|[Rr]eported by|[Ss]tatistics from|[Dd]ata from|[Ff]igures from|"
-    r"[Pp]er|[Ss]ources? at|[Cc]ited by|[Ss]tudy by|[Rr]eport by|"
+    r"[Pp]er|[Ss]ources? (?:at|in|within|close\s+to)|[Cc]ited by|[Ss]tudy by|[Rr]eport by|"
     r"(?:[Rr]esearch|[Ss]tudy|[Ss]urvey|[Rr]eport|[Aa]ssessment)\s+(?:conducted|carried\s+out|published|released|"
     r"compiled|prepared)(?:\s+in\s+\d{4})?\s+by)\s+(?:the\s+)?$"
 )
@@ -124,6 +130,7 @@ class SourceFinder:
 
     def __init__(self, cable: Cable, organizations: Iterable[OrganizationMention] = (), host: str | None = None):
         self.acronyms = {g.acronym for g in cable.glossary}
+        self.last_sentence = ""
         self.host = host  # the host country's demonym: "the government" is "the Cambodian government" named before
         self.history: list[str] = []  # named institutions in text order, to resolve "the court", "the center"
         self.generic_names: set[str] = set()  # names read from common nouns: "government", "Cambodian government"
@@ -215,7 +222,8 @@ class SourceFinder:
     def mentions(self, text: str) -> list[OrgMention]:
         """The institutions a sentence names, in text order, with "the court", "the government" resolved to the
         institution named before, and people speaking for theirs ("Pollett said": GE)."""
-        found = self._read(text)
+        found = self._read(text, self.last_sentence)
+        self.last_sentence = text
         for speaker in self.people.speakers(text):
             found.add(speaker.start, speaker.end, speaker.institution)
         mentions = sorted(found.mentions, key=lambda o: o.start)
@@ -232,9 +240,9 @@ class SourceFinder:
     def _names_in(self, text: str) -> list[str]:
         return [o.name for o in sorted(self._read(text).mentions, key=lambda o: o.start)]
 
-    def _read(self, text: str) -> _Found:
+    def _read(self, text: str, previous: str = "") -> _Found:
         """The institutions a text names, as written (nothing resolved, nothing remembered)."""
-        found = _Found(text)
+        found = _Found(text, previous)
         self._read_known_and_studies(text, found)
         for m in _NAMED.finditer(text):
             self._read_named(m, found)
@@ -242,6 +250,8 @@ class SourceFinder:
             self._read_acronym(m, text, found)
         for m in _ACCORDING_ROLE.finditer(text):
             found.add(m.start("role"), m.end("role"), m.group("role"))
+        for m in _ACCORDING_NAMED.finditer(text):
+            found.add(m.start("name"), m.end("name"), m.group("name"))
         for m in _GENERIC.finditer(text):
             self._read_generic(m, text, found)
         for m in _REPORTER.finditer(text):
@@ -309,7 +319,7 @@ class SourceFinder:
             words.pop(0)  # "The police", "Local police": no name
         adj = " ".join(words) or None
         kind = m.group("kind")
-        if head in ("shelter", "center", "centre") and not (kind or adj):
+        if head.lower() in ("shelter", "center", "centre", "ministry") and not (kind or adj):
             return _resolved_only(found, m, head, self.history)  # "the shelter": the one named before, if any
         name = " ".join(filter(None, [adj, kind, head]))
         start = m.end("adj") - len(adj) if adj else m.start("kind") if kind else m.start("head")
@@ -367,8 +377,9 @@ class SourceFinder:
 class _Found:
     """Mentions of one sentence, the first reading of a stretch of text winning over later overlapping ones."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, previous: str = ""):
         self.text = text
+        self.previous = previous  # the sentence before, where "the center" may have been brought in
         self.mentions: list[OrgMention] = []
         self.taken: list[tuple[int, int]] = []
 
@@ -398,16 +409,20 @@ _WORDISH = re.compile(r"[\w-]")
 
 
 def _resolved_only(found: _Found, m: re.Match, head: str, history: list[str]) -> None:
-    """A bare "the shelter", "the center" is a source only as the one named before it ("the government shelter",
-    "Ginddi Center"); alone it is a place."""
-    heads = {"center", "centre"} if head != "shelter" else {"shelter"}
-    # only the institution named last: "The Philippine Embassy has its own shelter ...; the shelter averaged ..."
-    # is not the government shelter named paragraphs before
-    named_here = sorted((o for o in found.mentions if o.end <= m.start()), key=lambda o: o.start)
-    last = named_here[-1].name if named_here else history[-1] if history else ""
-    earlier = last if last and last.split()[-1].lower() in heads else None
-    if earlier and not any(s <= m.start("head") < e for s, e in found.taken):
-        found.add(m.start("head"), m.end(), earlier, True)
+    """A bare "the shelter", "the center", "the Ministry" is a source only as the one named before it ("the government
+    shelter", "Ginddi Center", "Ministry of Labor"); alone it is a place or a word."""
+    heads = {"center", "centre"} if head.lower() in ("center", "centre") else {head.lower()}
+    text = found.text
+    if not re.search(r"\b[Tt]he\s+$", text[: m.start("head")]):
+        return  # "its own shelter", "adequate shelter": not the one named before
+    # "The Philippine Embassy has its own shelter ...; the shelter averaged", "World Hope International has
+    # operated a short-term assessment center ... the center has assisted": an unnamed one came up in between
+    before = found.previous + " " + text[: m.start("head")]
+    if re.search(rf"\b(?:its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}{head.lower()}\b(?!.*\b{head}\b)", before, re.I | re.S):
+        return
+    last = next((n for n in reversed(history) if n.split()[-1].lower() in heads or n.split()[0].lower() in heads), None)
+    if last and not any(s <= m.start("head") < e for s, e in found.taken):
+        found.add(m.start("head"), m.end(), last)  # the institution named before, no common noun
 
 
 def _initials(words: list[str]) -> list[str]:
