@@ -91,3 +91,24 @@ def test_people_of_any_noun_who_receive_training_are_trainees():
     # training"
     f = _one("09BRASILIA251", "Over 1,500 professionals including psychologists", 1500)
     assert (f.measure, f.unit) == ("persons_trained", "persons")
+
+
+def test_workers_returning_home_are_migrants_and_those_who_stay_another_group():
+    # 08MANAMA144: "12,897 workers returned to their home countries, while 43,445 chose to remain in country, either
+    # by transferring their visa to a new employer (29,804) or renewing an expired visa (13,641)"
+    quote = "12,897 workers returned to their home countries"
+    assert _one("08MANAMA144", quote, 12897).measure == "migrants_returned"
+    assert [_one("08MANAMA144", quote, v).measure for v in (43445, 29804, 13641)] == ["other"] * 3
+
+
+def test_people_identified_are_victims_only_when_the_text_says_trafficked():
+    # 09TELAVIV1098: "Post so far has identified 16 families and 78 related individuals who are at the center of"
+    # organized crime
+    assert _one("09TELAVIV1098", "has identified 16 families and 78 related", 78).measure == "other"
+
+
+def test_sentences_received_by_men_are_convictions_and_custody_is_arrest():
+    # 08MANAMA144: "All three men received two-year prison sentences."
+    assert _one("08MANAMA144", "All three men received two-year prison sentences", 3).measure == "convictions"
+    # 07PHNOMPENH351: "..., while 2 Americans are in U.S. custody."
+    assert _one("07PHNOMPENH351", "while 2 Americans are in U.S. custody", 2).measure == "arrests"

@@ -69,7 +69,7 @@ _AFTER_CUES: list[tuple[str, re.Pattern]] = [
     (m, re.compile(rf"\b(?:{p})\b"))
     for m, p in [
         ("arrests", r"arrested|rearrested|detained|apprehended|taken\s+into\s+custody|in\s+(?:U\.S\.\s+)?custody"),
-        ("convictions", r"convicted|sentenced|found\s+guilty|received\s+(?:\w+\s+)?sentences?"),
+        ("convictions", r"convicted|sentenced|found\s+guilty|received\s+(?:[\w-]+\s+){0,3}sentences?"),
         ("prosecutions", r"prosecuted|charged|indicted|tried|brought\s+to\s+trial|stood\s+trial"),
         ("acquittals", r"acquitted|acquittals?|reinvestigation"),
         ("convictions", r"resulted\s+in\s+(?:\w+\s+){0,3}convictions?"),
@@ -111,12 +111,14 @@ def before_cue(before: str) -> tuple[str | None, int]:
 
 
 def after_cue(after: str) -> str | None:
-    stop = re.search(r"[.;:]|\d", after)
+    """Measure of the closest cue after a figure, in its clause ("137 victims ... were rescued"); training may come
+    after a long list of who took part ("27 members of the Syrian Parliament and other SARG officials participated
+    in an IOM-sponsored consciousness-raising workshop")."""
+    stop = re.search(r"[;:]|\.(?=\s+[A-Z]|\s*$)|\d", after)  # "U.S. custody" goes on
     window = after[: stop.start()] if stop else after
-    window = window[:90]
     best, best_pos = None, 999
     for measure, pattern in _AFTER_CUES:
-        m = pattern.search(window)
+        m = pattern.search(window[: 140 if measure == "persons_trained" else 90])
         if m and m.start() < best_pos:
             best, best_pos = measure, m.start()
     return best

@@ -30,6 +30,21 @@ _LISTED = re.compile(
 _SHARE_OF_CHANGE = re.compile(
     r"\s*(?:percent|per\s*cent|%)\s+(?:increase|decrease|rise|drop|growth|decline|of\s+(?:the\s+)?(?:national\s+)?GDP)"
 )
+# people who move for work: their return is a migrants' return unless the sentence speaks of victims
+_MIGRANT_NOUNS = {
+    "workers",
+    "worker",
+    "laborers",
+    "labourers",
+    "migrants",
+    "migrant",
+    "nationals",
+    "citizens",
+    "expatriates",
+    "immigrants",
+    "emigrants",
+}
+_VICTIMS_WORDS = re.compile(r"\btraffick|\bvictims?\b", re.I)
 _VICTIM_NOUNS = {"victims", "victim", "children", "girls", "boys", "women", "minors", "child"}
 
 
@@ -64,7 +79,8 @@ def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[C
         else:
             c.measure, c.basis = "cases", "noun"
         return
-    chosen = _chosen_cue(cue, gap, cue_after, cls, noun, clause_before)
+    victims_named = bool(_VICTIMS_WORDS.search(text))
+    chosen = _chosen_cue(cue, gap, cue_after, cls, noun, clause_before, victims_named)
     if _part_of_previous(c, after, clause_before, siblings, chosen, cls, cue_after):
         return
     if chosen:
@@ -79,7 +95,8 @@ def classify(c: Candidate, text: str, siblings: list[Candidate], earlier: list[C
         c.measure, c.basis = _person_measure(noun, clause_before, after[noun_end:]), "noun"
         return
     if cls is None and cue and gap <= 3:
-        c.measure, c.basis = cue, "cue"
+        # "there were four in the first two months": no population without people
+        c.measure, c.basis = ("other" if cue == "population_estimate" else cue), "cue"
 
 
 def _by_marker(c: Candidate, text: str, siblings: list[Candidate], money: MoneyReader) -> bool:
@@ -216,7 +233,13 @@ def _by_noun(c: Candidate, cls: str | None, after: str) -> bool:
 
 
 def _chosen_cue(
-    cue: str | None, gap: int, cue_after: str | None, cls: str | None, noun: str | None, clause_before: str
+    cue: str | None,
+    gap: int,
+    cue_after: str | None,
+    cls: str | None,
+    noun: str | None,
+    clause_before: str,
+    victims_named: bool,
 ) -> str | None:
     """The measure the cue words give: a close cue before the figure, else one after it, else a far one before."""
     chosen = None
@@ -229,9 +252,12 @@ def _chosen_cue(
     elif cue:
         chosen = cue
     if chosen == "victims_identified" and cls == "person" and noun not in _VICTIM_NOUNS:
-        chosen = None if not re.search(r"\b(?:identified|trafficking|traffic)\b", clause_before[-40:]) else chosen
+        # "identified 78 related individuals" counts no victims; "identified 12 persons trafficked" does
+        chosen = None if not re.search(r"\btraffick\w*|\btraffic\b", clause_before[-40:]) else chosen
     if chosen == "population_estimate" and cls is None:
         chosen = None
+    if chosen == "victims_repatriated" and noun in _MIGRANT_NOUNS and not victims_named:
+        chosen = "migrants_returned"  # "12,897 workers returned to their home countries": migrants, not victims
     if chosen == "population_estimate" and noun in ("victims", "victim"):
         chosen = "victims_identified"
     return chosen
@@ -276,7 +302,13 @@ def _continues_neighbour(
         if re.fullmatch(r"[^.;:()\d]{0,40}", text[siblings[-1].number.end : n.start]):
             c.measure, c.basis, c.currency = "money", "inherit", siblings[-1].currency
             return True
-    if siblings and siblings[-1].measure in PERSON_MEASURES | {"other", "cases"}:
+    contrast = siblings and re.search(r"\b(?:while|whereas|but)\b", text[siblings[-1].number.end : n.start])
+    if contrast and cls is None:
+        c.measure, c.basis = "other", "inherit"  # "..., while 43,445 chose to remain": a count of another group
+        c.noun = siblings[-1].noun  # "India has 4,700 tanks ..., while Pakistan has only 2,600"
+        return True
+    if siblings and siblings[-1].measure in PERSON_MEASURES | {"other", "cases"} and not contrast:
+        # (not "12,897 workers returned ..., while 43,445 chose to remain": another group)
         previous = siblings[-1]
         listed = bool(_LISTED.fullmatch(text[previous.number.end : n.start])) and cue is None
         if cls is None or listed and noun_class(previous.noun) == "person" or _same_group(noun, previous):
