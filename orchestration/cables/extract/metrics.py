@@ -25,7 +25,7 @@ from orchestration.cables.extract.organizations import extract_organizations
 from orchestration.cables.extract.records import MetricFact, OrganizationMention
 from orchestration.cables.extract.reference import MEASURES_CSV
 from orchestration.cables.extract.sentences import Sentence, split_sentences
-from orchestration.cables.extract.topic import cable_topic
+from orchestration.cables.extract.topic import cable_topic, speaks_of_tip
 from orchestration.cables.model import Cable, Paragraph
 
 
@@ -62,6 +62,9 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
         raw_start, raw_end = c.paragraph.raw_span(start, end)
         period = c.period
         tip = topic.of(c.paragraph)
+        # in a cable about something else, a victims figure needs its own sentence to speak of trafficking: a
+        # paragraph may pass from a scene-setter's TIP line to refugees or soldiers
+        victims_here = tip and (topic.cable_is_tip or speaks_of_tip(c.sentence_text))
         facts.append(
             MetricFact(
                 cable_id=cable.cable_id,
@@ -69,7 +72,7 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
                 paragraph_ordinal=c.paragraph.ordinal,
                 value=round(c.number.value, 2),
                 value_text=c.number.text,
-                measure=c.measure if tip or not c.measure.startswith("victims_") else _OUTSIDE_TIP,
+                measure=c.measure if victims_here or not c.measure.startswith("victims_") else _OUTSIDE_TIP,
                 unit=c.unit,
                 source_org=c.source,
                 period_start=period.period_start if period else None,
