@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,8 +89,28 @@ def territory_names() -> dict[str, str]:
 
 @functools.cache
 def _territory_pattern() -> re.Pattern:
-    names = sorted(territory_names(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile(r"\b(?:" + trie_pattern(territory_names()) + r")\b")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of literal words as a prefix tree ("Mali|Malta|Malawi" -> "Ma(?:l(?:i|ta|awi))"): the regex
+    engine then tries a few branches at each place instead of every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    ends = "" in node
+    parts = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def named_territories(texts: list[str]) -> dict[str, int]:

@@ -30,6 +30,8 @@ _HEADS = (
     r"Assembly|Government|Secretariat|Tribunal|Brigade|Gendarmerie|Prosecution|Federation|Society|Corps|Forces|"
     r"Institution|League|Church|University|Caritas|Watch|International|center|centre"
 )
+# what "the court", "the Ministry", "the shelter" or a shorter name may point back to
+_ANTECEDENT = re.compile(rf"\b(?:{_HEADS}|court|tribunal|ministry|shelter|government)\b")
 _CAP = r"(?:[A-Z][\w'’&-]*|of|the|for|and|on|de|du|des|la|le|pour|les)"
 _NAMED = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{_HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
@@ -236,6 +238,14 @@ class SourceFinder:
             )
         ]
         return [self._resolve(o) for o in mentions]
+
+    def remember(self, text: str) -> None:
+        """Read a sentence without figures only for what later sentences may point back to ("the court", "the
+        Ministry", a shorter name of a court named in full): the cheap test first."""
+        if _ANTECEDENT.search(text):
+            self.mentions(text)
+        else:
+            self.last_sentence = text
 
     def _names_in(self, text: str) -> list[str]:
         return [o.name for o in sorted(self._read(text).mentions, key=lambda o: o.start)]

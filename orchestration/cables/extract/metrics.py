@@ -110,11 +110,19 @@ def _paragraph_candidates(
 ) -> list[Candidate]:
     """The figures of a paragraph, sentence by sentence, with the period and source carried between sentences."""
     out: list[Candidate] = []
-    periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
+    sentences = []
     for sentence in split_sentences(paragraph):
-        text = sentence.text
-        periods = find_periods(text, cable.sent_at, reporting)
+        periods = find_periods(sentence.text, cable.sent_at, reporting)
         candidates = _sentence_candidates(paragraph, sentence, periods, out, money)
+        sentences.append((sentence, periods, candidates))
+        out.extend(candidates)
+    if not out:
+        for sentence, _, _ in sentences:
+            finder.remember(sentence.text)  # no figure here, but an institution "the court" may point back to
+        return out
+    periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
+    for sentence, periods, candidates in sentences:
+        text = sentence.text
         # "2000 for third" (prize money) is an amount, not the year 2000
         amounts = [c.number for c in candidates if c.measure == "money"]
         periods = [p for p in periods if not any(a.start <= p.start < a.end for a in amounts)]
@@ -126,7 +134,6 @@ def _paragraph_candidates(
         date_columns(candidates)
         link_parents(candidates, text, out)
         link_totals(candidates)
-        out.extend(candidates)
     return out
 
 
