@@ -88,3 +88,19 @@ def test_sources_in_an_institution_and_a_publication_named_after_its_kind():
     assert _one("09TELAVIV1098", "sources in the police estimate", 10_000_000_000).source_org == "police"
     # 08BRASILIA1588: "According to leading Brazilian newsweekly Veja, 70 percent of the cocaine entering Brazil"
     assert _one("08BRASILIA1588", "newsweekly Veja, 70 percent", 70).source_org == "Veja"
+
+
+def test_a_person_known_by_a_title_speaks_for_that_office():
+    # 09DAMASCUS139: "Syrian Prime Minister Mohammed Otri claimed there were only 7,000 illegal migrants"
+    assert _one("09DAMASCUS139", "claimed there were only 7,000", 7000).source_org == "Syrian Prime Minister"
+    # 08BRASILIA1588: "Amazonas State Secretary of Public Safety Francisco Sa Cavalcante said ..."; later "Cavalcante,
+    # the Secretary of Public Safety, told poloff ... He said the PM has 180 police station chiefs"
+    secretary = "Amazonas State Secretary of Public Safety"
+    assert _one("08BRASILIA1588", "He said the PM has 180", 180).source_org == secretary
+
+
+def test_an_institution_sponsoring_a_workshop_is_the_source_of_its_trainees():
+    # 09DAMASCUS139: "27 members of the Syrian Parliament and other SARG officials participated in an IOM-sponsored
+    # consciousness-raising workshop on TIP issues"
+    f = _one("09DAMASCUS139", "IOM-sponsored consciousness-raising workshop", 27)
+    assert (f.measure, f.source_org) == ("persons_trained", "IOM")

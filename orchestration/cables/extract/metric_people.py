@@ -8,12 +8,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_SAYS_EARLY = (
+    r"(?:also\s+)?(?:said|says|noted|explained|told|stated|added|claimed|estimated|reported|believes|expects)\b"
+)
 _ROLE = (
     r"(?:president|ceo|director|superintendent|chief|head|spokesman|spokesperson|spokeswoman|official|"
     r"representative|coordinator|manager|commissioner|minister|secretary|chairman|chairwoman|chair|advisor|adviser|"
     r"prosecutor|judge|officer|deputy|founder|executive|governor|attorney|inspector|delegate|ambassador)"
 )
 _ROLE_RE = re.compile(rf"\b{_ROLE}\b", re.I)
+# a capitalised title: "Syrian Prime Minister", "Amazonas State Secretary of Public Safety"
+_TITLE_WORDS = (
+    rf"(?:[A-Z][\w-]*\s+){{0,4}}(?=[A-Z])(?i:{_ROLE})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){{0,3}}?)?"
+)
+_TITLE = re.compile(_TITLE_WORDS)
+# "Syrian Prime Minister Mohammed Otri claimed": the title, then the person
+_TITLE_BEFORE_NAME = re.compile(
+    rf"(?P<title>{_TITLE_WORDS})\s+(?:{_NAME}\s+){{1,2}}(?P<surname>{_NAME})\s+{_SAYS_EARLY}"
+)
 # the person before a description: "Ron Pollett" of "Ron Pollett, President and CEO of GE Russia/CIS,"
 _PERSON_BEFORE = re.compile(rf"(?:^|\s)(?:{_NAME}\s+){{0,3}}(?P<surname>{_NAME})$")
 # the person after a title: "Askar Mamin" of "KTZ president Askar Mamin said"
@@ -48,7 +61,7 @@ class People:
         self.institution_of: dict[str, str] = {}  # surname -> institution
         for text in paragraphs:
             for surname, description in _introductions(text):
-                named = institutions_in(description)
+                named = institutions_in(description) or list(filter(None, [titled(description)]))
                 if named:
                     self.institution_of.setdefault(surname, named[0])
         self.last: str | None = None  # the institution of the person the paragraph last named
@@ -95,4 +108,13 @@ def _introductions(text: str) -> list[tuple[str, str]]:
             person = _PERSON_AFTER.match(segment, role.end())
             if person and role.group(0)[0].islower():  # "KTZ president Askar Mamin", not "President Hugo Chavez"
                 found.append((person.group("surname"), " ".join(segment[: role.start()].split()[-6:])))
+        for title in _TITLE_BEFORE_NAME.finditer(segment):
+            found.append((title.group("surname"), title.group("title")))
     return found
+
+
+def titled(description: str) -> str | None:
+    """The office a capitalised title names when no institution does: "Syrian Prime Minister", "Amazonas State
+    Secretary of Public Safety" (a title of one word, "President", names no one office)."""
+    m = _TITLE.fullmatch(description.strip())
+    return m.group(0) if m and len(m.group(0).split()) > 1 else None

@@ -26,7 +26,10 @@ _CONJOINED = re.compile(r"\s*(?:,\s*and\s+|and\s+|or\s+)(?:the\s+)?")
 _CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b|\b(?:that|because|believed|although)\b")
 
 # "IOM-assisted victims": the institution is the agent of the compound
-_AGENT_COMPOUND = re.compile(r"-(?:assisted|sheltered|identified|registered|rescued|referred|run)\b")
+_AGENT_COMPOUND = re.compile(
+    r"-(?:assisted|sheltered|identified|registered|rescued|referred|run|sponsored|funded|organi[sz]ed|led|hosted|"
+    r"supported|conducted)\b"
+)
 
 
 _HOLDER_BEFORE = re.compile(
