@@ -62,3 +62,9 @@ def test_a_count_of_institutions_is_not_dated_by_the_deed_it_serves():
     # 07PHNOMPENH351: "During August 2006, Cambodian police raided nine brothels": the raid is dated
     raided = _one("07PHNOMPENH351", "raided nine brothels", 9)
     assert _period(raided) == (dt.date(2006, 8, 1), dt.date(2006, 8, 31))
+
+
+def test_part_of_a_year_is_that_part():
+    # 07MANAMA206: "there were four in the first two months of 2007"
+    f = _one("07MANAMA206", "in the first two months of 2007", 4)
+    assert _period(f) == (dt.date(2007, 1, 1), dt.date(2007, 2, 28))

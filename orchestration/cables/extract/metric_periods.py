@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orchestration.cables.dates import MONTHS, month_end
-from orchestration.cables.extract.numbers import NumberMatch
+from orchestration.cables.extract.numbers import UNITS, NumberMatch
 
 if TYPE_CHECKING:
     from orchestration.cables.extract.metric_candidates import Candidate
@@ -59,6 +59,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "September 7, 2005", "On May 30", "7 September 2005"
     ("day", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y>{_YEAR})\b)?")),
     ("day2", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?\b")),
+    # "the first two months of 2007", "the second half of 2008", "the first quarter of 2009"
+    (
+        "part",
+        re.compile(
+            rf"\b(?P<which>first|last|second|third|fourth)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
+            rf"eleven|\d{{1,2}})\s+months|(?P<part>half|quarter))\s+of\s+(?P<y>{_YEAR})\b",
+            re.I,
+        ),
+    ),
     # "02/05/2009"
     ("numeric", re.compile(rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})\b")),
     # "March 2005 to January 2006", "April to December 2008", "January-December 2009", "January and February 2009"
@@ -138,6 +147,8 @@ def _resolve(kind: str, g: dict, sent_at: dt.datetime, reporting: tuple) -> _Res
             month = _month(g["m"])
             day = _safe_date(int(g["y"]) if g["y"] else _guess_year(sent_at, month), month, int(g["d"]))
         return (day, day, False, "date") if day else None
+    if kind == "part":
+        return _part_of_year(g)
     if kind == "monthrange":
         y2, m1, m2 = int(g["y2"]), _month(g["m1"]), _month(g["m2"])
         y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
@@ -162,6 +173,38 @@ def _resolve(kind: str, g: dict, sent_at: dt.datetime, reporting: tuple) -> _Res
     if kind == "same":
         return None, None, False, "same"
     return None, None, True, "todate"
+
+
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_COUNT = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
+
+
+def _part_of_year(g: dict) -> _Resolved | None:
+    """ "the first two months of 2007" -> January to February; "the second half of 2008" -> July to December."""
+    year, which = int(g["y"]), _ORDINAL[g["which"].lower()]
+    if g["n"]:
+        months = UNITS.get(g["n"].lower()) or int(g["n"])
+        if which not in (1, -1) or not 0 < months <= 12:
+            return None
+        first, last = (1, months) if which == 1 else (13 - months, 12)
+    else:
+        size = 6 if g["part"].lower() == "half" else 3
+        index = which if which > 0 else 12 // size
+        if index * size > 12:
+            return None
+        first, last = (index - 1) * size + 1, index * size
+    return dt.date(year, first, 1), month_end(year, last), False, "date"
 
 
 def _guess_year(sent_at: dt.datetime, month: int) -> int:
