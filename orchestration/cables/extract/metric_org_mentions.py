@@ -8,111 +8,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from orchestration.cables.extract.currencies import is_currency_sign
+from orchestration.cables.extract.metric_org_patterns import (
+    ACCORDING,
+    ACCORDING_NAMED,
+    ACCORDING_ROLE,
+    ACRONYM,
+    AFTER_NUMBER,
+    ANAPHORA,
+    ANTECEDENT,
+    ASIDE_BEFORE,
+    DATEWORD,
+    GENERIC,
+    GENERIC_HEADS,
+    GENERIC_NAMES,
+    HEADS,
+    INLINE,
+    LEADING,
+    NAMED,
+    NOT_ADJECTIVE,
+    NOT_ORG,
+    PERSON_TITLE,
+    PREPOSITION_BEFORE,
+    REPORTER,
+    STUDY,
+)
 from orchestration.cables.extract.metric_people import People
 from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
-
-_NOT_ORG = frozenset(
-    "TIP SBU USD KHR EUR CFAF FCFA XOF HIV AIDS GDP UXO PROTECT US USG ETC NB OK TV FM ID II III IV VI "
-    "SUBJECT REF REFS END SUMMARY COMMENT TIER TVPA CSEC SGBV IDP IDPS NGO IO IOS GOVT POC POL POLOFF "
-    "ECON ECONOFF DCM AMB CDA UNCLAS SENSITIVE BUT UNCLASSIFIED CONFIDENTIAL SECRET NOFORN PHUM KTIP KCRM "
-    "SMIG ELAB KWMN PREL PGOV SOCI MOU ATM VIP MD PM AM A B C D E F G H I J K L M N P Q R S T CIS SOP "
-    "SOPS TOT CEDAW CRC MOA MOUS NPA STD STDS DVD DVDS PSA PSAS RMB AKA CV EU- CEO CFO COO".split()
-)
-_ACRONYM = re.compile(
-    r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
-    r"(?![\w]|-(?!assisted|sponsored|funded|led|run|organized|supported)\b)"
-)
-_HEADS = (
-    r"Court|Ministry|Police|Center|Centre|Commission|Council|Department|Office|Unit|Mission|Association|Institute|"
-    r"Organization|Organisation|Foundation|Committee|Agency|Bureau|Prosecutor|Prosecutors|Services?|Task Force|Fund|"
-    r"Program|Programme|Project|Union|Bank|Network|Coalition|Alliance|Directorate|Authority|Embassy|Parliament|"
-    r"Assembly|Government|Secretariat|Tribunal|Brigade|Gendarmerie|Prosecution|Federation|Society|Corps|Forces|"
-    r"Institution|League|Church|University|Caritas|Watch|International|center|centre"
-)
-# what "the court", "the Ministry", "the shelter" or a shorter name may point back to
-_ANTECEDENT = re.compile(rf"\b(?:{_HEADS}|court|tribunal|ministry|shelter|government)\b")
-_CAP = r"(?:[A-Z][\w'’&-]*|of|the|for|and|on|de|du|des|la|le|pour|les)"
-_NAMED = re.compile(
-    rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{_HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
-    rf"(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}})?(?:\s+\((?P<acr>[A-Z][A-Za-z/&]+)\))?"
-)
-# a common noun for an institution, with the place or kind that names it: "police", "Senegalese courts", "federal
-# police", "a Tel Aviv district court", "the government shelter"
-_GENERIC = re.compile(
-    r"(?<![\w])(?:(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+)?"
-    r"(?:(?P<kind>federal|national|military|civil|state|border|judicial|tourist|immigration|district|municipal|"
-    r"provincial|city|regional|criminal|appeals?|juvenile|government)\s+)?"
-    r"(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|[Pp]ublic [Pp]rosecutor's office|shelter|"
-    r"cent(?:er|re)|Ministry|ministry)\b(?![\w-])"
-)
-_INLINE = re.compile(
-    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
-    r"\(([A-Z][A-Za-z/&]{1,9})\)"
-)
-_REPORTER = re.compile(
-    r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)\s+(?:also\s+|further\s+|recently\s+)?"
-    r"(?:reported|reports|said|says|stated|estimated|estimates|noted|announced|recorded|indicated|claimed|told)\b"
-)
-_LEADING = frozenset(
-    "In During The On From Since According Of By With Under After Before At For As Also However A An This "
-    "That These Those It They He She We Post Embassy Poloff Econoff Both Some Many Other Local Most All".split()
-)
-_PERSON_TITLE = re.compile(
-    r"\b(?:President|Minister|Director|Ambassador|Mr|Mrs|Ms|Dr|General|Secretary|Chairman|"
-    r"Chief|Governor|Deputy|Head|King|Prince|Judge|Officer|Colonel|Captain)\b"
-)
-_DATEWORD = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
-_STUDY = re.compile(
-    r"\b(?:(?:[Tt]he|[Aa]n?|[Tt]his)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|([A-Z][a-z]+)(?:'s|’s))"
-    r"\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:study|survey|report|research|analysis)\b"
-)
-_AFTER_NUMBER = re.compile(
-    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million))\s+(?:[a-z-]+\s+)?$",
-    re.I,
-)
-# "with the international NGO Equal Access", "to local NGOs": the object of a preposition, not a subject
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:[a-z][\w-]*|[A-Z]{2,}s?)\s+){0,3}$"
-)
-# 'an office ("Brigade de Mineurs" ...)': a bracketed aside after a common noun, not "Name (ACRONYM)"
-_ASIDE_BEFORE = re.compile(r"\b[a-z][\w-]*\s*\(\s*[\"“]?$")
-# "According to the shelter director": a role of an institution, named for it
-_ACCORDING_ROLE = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?:the|a|an)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}(?:director|official|spokesman|"
-    r"spokesperson|spokeswoman|representative|coordinator|manager|commissioner|chief|head|officer|prosecutor|judge|"
-    r"minister|president|chairman|chairwoman))\b"
-)
-# "According to leading Brazilian newsweekly Veja": a publication or body named after what it is
-_ACCORDING_NAMED = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+){0,3}?(?:newspaper|newsweekly|"
-    r"weekly|daily|magazine|journal|news\s+agency|agency|NGO|organization|group|institute|website|think\s+tank)\s+"
-    r"(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
-)
-_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to(?:\s+(?:statistics|data|figures|information|a\s+report|a\s+study)"
-    r"\s+(?:from|by|of))?|[Rr]eported by|[Ss]tatistics from|[Dd]ata from|[Ff]igures from|"
-    r"[Pp]er|[Ss]ources? (?:at|in|within|close\s+to)|[Cc]ited by|[Ss]tudy by|[Rr]eport by|"
-    r"(?:[Rr]esearch|[Ss]tudy|[Ss]urvey|[Rr]eport|[Aa]ssessment)\s+(?:conducted|carried\s+out|published|released|"
-    r"compiled|prepared)(?:\s+in\s+\d{4})?\s+by)\s+(?:the\s+)?$"
-)
-
-
-# "the court" stands for the last named court, "the government" for the last named government ("the Cambodian
-# government ... the government's arrest record")
-_ANAPHORA = {"court": {"court", "tribunal"}, "government": {"government"}}
-_GENERIC_HEADS = {"government", "police", "courts", "court", "authorities", "ministries", "prosecutors", "ngos"}
-# words before "police", "courts" that do not name which: "Local police", "The courts"
-_NOT_ADJECTIVE = frozenset(
-    "The In On During Local Provincial National Municipal Both These Those This That Some Many Other Several "
-    "All".split()
-)
-_GENERIC_NAMES = {"police", "government", "courts", "prosecutors", "NGOs", "court", "center", "centre", "shelter"}
 
 
 @dataclass(frozen=True)
@@ -136,41 +58,9 @@ class SourceFinder:
         self.host = host  # the host country's demonym: "the government" is "the Cambodian government" named before
         self.history: list[str] = []  # named institutions in text order, to resolve "the court", "the center"
         self.generic_names: set[str] = set()  # names read from common nouns: "government", "Cambodian government"
-        self.by_expansion = {_norm(g.expansion): g.acronym for g in cable.glossary}
-        for g in cable.glossary:
-            # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
-            self.by_expansion.setdefault(_norm(g.expansion.split("(")[0]), g.acronym)
-        # inline definitions anywhere in the cable: "International Justice Mission (IJM)"
-        for p in cable.paragraphs:
-            for m in _INLINE.finditer(p.text):
-                name = re.sub(r"^(?:the|The)\s+", "", m.group(1))
-                acr = m.group(2)
-                words = [w for w in name.split() if w[0].isupper()]
-                if len(words) >= 2 and words[0][0] == acr[0]:
-                    self.by_expansion.setdefault(_norm(name), acr)
-                    self.acronyms.add(acr)
-        # names the organization extractor found, longest first: "Equal Access", "Save the Children"
-        surfaces: dict[str, str] = {}
-        for o in organizations:
-            surface = re.sub(r"^(?:the|The)\s+", "", (o.surface or "").strip())
-            words = surface.split()
-            if (
-                (len(words) >= 2 or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", surface))  # "Equal Access", "AidTous"
-                and surface[0].isupper()
-                and o.org_type != "company"
-                and not _PERSON_TITLE.search(surface)
-                # common nouns and acronyms are read by the rules below; the reporting embassy is no source
-                and words[-1].lower() not in _GENERIC_HEADS
-                and not any(w.isupper() and len(w) > 1 for w in words)
-                and not (len(words) == 1 and surface.upper() in _NOT_ORG)
-                and "Embassy" not in words
-            ):
-                surfaces.setdefault(surface, o.acronym or "")
-        # "the High Level Working Group of the National Task Force" is the High Level Working Group, named alone too
-        for surface in list(surfaces):
-            head = re.match(r"(.+?)\s+(?:of|for)\s+the\s+[A-Z]", surface)
-            if head and head.group(1) in surfaces and not surfaces[surface]:
-                surfaces[surface] = surfaces[head.group(1)] or head.group(1)
+        self.by_expansion = _expansions(cable)  # "international justice mission" -> IJM
+        self.acronyms |= set(self.by_expansion.values())
+        surfaces = _known_names(organizations)
         # acronyms the cable uses, to shorten a full name to the acronym it goes by ("Ministry of Interior" -> MOI)
         self.body = "\n".join(p.text for p in cable.paragraphs)
         self.tokens = Counter(re.findall(r"\b[A-Z][A-Z/]{1,8}\b", self.body))
@@ -213,7 +103,7 @@ class SourceFinder:
         words = name.split()
         for end in range(len(words), 1, -1):
             part = words[:end]
-            if not re.fullmatch(_HEADS, part[-1]) and end != len(words) and part[0] not in ("Ministry", "Office"):
+            if not re.fullmatch(HEADS, part[-1]) and end != len(words) and part[0] not in ("Ministry", "Office"):
                 continue
             for acr in _initials(part):
                 # a unit of a ministry is named by the ministry's acronym: "Ministry of Interior Department of ..."
@@ -242,7 +132,7 @@ class SourceFinder:
     def remember(self, text: str) -> None:
         """Read a sentence without figures only for what later sentences may point back to ("the court", "the
         Ministry", a shorter name of a court named in full): the cheap test first."""
-        if _ANTECEDENT.search(text):
+        if ANTECEDENT.search(text):
             self.mentions(text)
         else:
             self.last_sentence = text
@@ -254,17 +144,17 @@ class SourceFinder:
         """The institutions a text names, as written (nothing resolved, nothing remembered)."""
         found = _Found(text, previous)
         self._read_known_and_studies(text, found)
-        for m in _NAMED.finditer(text):
+        for m in NAMED.finditer(text):
             self._read_named(m, found)
-        for m in _ACRONYM.finditer(text):
+        for m in ACRONYM.finditer(text):
             self._read_acronym(m, text, found)
-        for m in _ACCORDING_ROLE.finditer(text):
+        for m in ACCORDING_ROLE.finditer(text):
             found.add(m.start("role"), m.end("role"), m.group("role"))
-        for m in _ACCORDING_NAMED.finditer(text):
+        for m in ACCORDING_NAMED.finditer(text):
             found.add(m.start("name"), m.end("name"), m.group("name"))
-        for m in _GENERIC.finditer(text):
+        for m in GENERIC.finditer(text):
             self._read_generic(m, text, found)
-        for m in _REPORTER.finditer(text):
+        for m in REPORTER.finditer(text):
             self._read_reporter(m, text, found)
         return found
 
@@ -278,7 +168,7 @@ class SourceFinder:
             for start, end in _occurrences(surface, text)
             if not re.match(r"\s*\(", text[end:])  # "Name (ACR)" is read below, with its acronym
         ]
-        for m in _STUDY.finditer(text):
+        for m in STUDY.finditer(text):
             group = 1 if m.group(1) else 2
             if not any(s <= m.start(group) < e for s, e, _ in known):
                 found.add(m.start(group), m.end(group), m.group(group))  # "Steinfatt's 2003 study"
@@ -303,7 +193,7 @@ class SourceFinder:
         """An acronym ("MOI", "NGOs") or a camel-case name ("AidTous"), not a word of an all-caps heading."""
         token = m.group(1)
         bare = token[:-1] if token.endswith("s") and token[:-1].isupper() and token != "NGOs" else token
-        if bare.upper() in _NOT_ORG and bare != "NGOs":
+        if bare.upper() in NOT_ORG and bare != "NGOs":
             return
         camel = re.fullmatch(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*", bare)  # "AidTous", "ChildSafe"
         if not (bare in self.acronyms or bare.isupper() or bare == "NGOs" or camel):
@@ -317,7 +207,7 @@ class SourceFinder:
     def _read_generic(self, m: re.Match, text: str, found: _Found) -> None:
         """A common noun for an institution: "police", "the Government", "Senegalese courts"."""
         adj, head = m.group("adj"), m.group("head")
-        if _AFTER_NUMBER.search(text[max(0, m.start() - 30) : m.start()]):
+        if AFTER_NUMBER.search(text[max(0, m.start() - 30) : m.start()]):
             return  # the counted noun of a figure: "450 police officers", "seven courts reported"
         if head == "Government" and self.government and adj in (None, "The"):
             found.add(m.start("head"), m.end(), self.government, True)
@@ -325,7 +215,7 @@ class SourceFinder:
         if head == "Police":
             head = "police"
         words = (adj or "").split()
-        while words and words[0] in _NOT_ADJECTIVE:
+        while words and words[0] in NOT_ADJECTIVE:
             words.pop(0)  # "The police", "Local police": no name
         adj = " ".join(words) or None
         kind = m.group("kind")
@@ -338,14 +228,14 @@ class SourceFinder:
     def _read_reporter(self, m: re.Match, text: str, found: _Found) -> None:
         """The capitalised subject of a reporting verb: "La Strada reported"."""
         name = m.group(1)
-        while name.split()[0] in _LEADING and len(name.split()) > 1:
+        while name.split()[0] in LEADING and len(name.split()) > 1:
             name = name.split(None, 1)[1]
         words = name.split()
         if (
-            words[0] in _LEADING
-            or _DATEWORD.match(name)
+            words[0] in LEADING
+            or DATEWORD.match(name)
             or len(words) < 2
-            or _PERSON_TITLE.search(name)
+            or PERSON_TITLE.search(name)
             or re.search(r"\b(?:of|and|for|the)\s+$", text[max(0, m.start(1) - 8) : m.start(1)])
         ):
             return
@@ -353,8 +243,8 @@ class SourceFinder:
 
     def _resolve(self, o: OrgMention) -> OrgMention:
         """ "the court" as the court named before; a short name as the longer one given before; and remember it."""
-        if o.name in _ANAPHORA:
-            heads = _ANAPHORA[o.name]
+        if o.name in ANAPHORA:
+            heads = ANAPHORA[o.name]
             earlier = next(
                 (
                     n
@@ -365,7 +255,7 @@ class SourceFinder:
             )
             if earlier:
                 o = OrgMention(o.start, o.end, earlier, o.strong, o.after_preposition, o.generic)
-        elif o.name not in _GENERIC_NAMES:
+        elif o.name not in GENERIC_NAMES:
             # "Phnom Penh Court" after "Phnom Penh Municipal Court": the name given before
             words = set(o.name.split())
             longer = next(
@@ -397,11 +287,54 @@ class _Found:
         if any(not (end <= s or start >= e) for s, e in self.taken):
             return
         before = self.text[max(0, start - 40) : start]
-        strong = bool(_ACCORDING.search(before))
+        strong = bool(ACCORDING.search(before))
         # the object of a preposition, or an aside in brackets: not the subject of the sentence
-        after_preposition = bool(_PREPOSITION_BEFORE.search(before) or _ASIDE_BEFORE.search(before))
+        after_preposition = bool(PREPOSITION_BEFORE.search(before) or ASIDE_BEFORE.search(before))
         self.mentions.append(OrgMention(start, end, name, strong, after_preposition, generic))
         self.taken.append((start, end))
+
+
+def _expansions(cable: Cable) -> dict[str, str]:
+    """Acronyms by their expansion: from the cable's glossary, and defined inline ("International Justice Mission
+    (IJM)")."""
+    by_expansion = {_norm(g.expansion): g.acronym for g in cable.glossary}
+    for g in cable.glossary:
+        # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
+        by_expansion.setdefault(_norm(g.expansion.split("(")[0]), g.acronym)
+    for p in cable.paragraphs:
+        for m in INLINE.finditer(p.text):
+            name = re.sub(r"^(?:the|The)\s+", "", m.group(1))
+            acr = m.group(2)
+            words = [w for w in name.split() if w[0].isupper()]
+            if len(words) >= 2 and words[0][0] == acr[0]:
+                by_expansion.setdefault(_norm(name), acr)
+    return by_expansion
+
+
+def _known_names(organizations: Iterable[OrganizationMention]) -> dict[str, str]:
+    """Names the organization extractor found, with their acronym: "Equal Access", "Save the Children"."""
+    surfaces: dict[str, str] = {}
+    for o in organizations:
+        surface = re.sub(r"^(?:the|The)\s+", "", (o.surface or "").strip())
+        words = surface.split()
+        if (
+            (len(words) >= 2 or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", surface))  # "Equal Access", "AidTous"
+            and surface[0].isupper()
+            and o.org_type != "company"
+            and not PERSON_TITLE.search(surface)
+            # common nouns and acronyms are read by the rules below; the reporting embassy is no source
+            and words[-1].lower() not in GENERIC_HEADS
+            and not any(w.isupper() and len(w) > 1 for w in words)
+            and not (len(words) == 1 and surface.upper() in NOT_ORG)
+            and "Embassy" not in words
+        ):
+            surfaces.setdefault(surface, o.acronym or "")
+    # "the High Level Working Group of the National Task Force" is the High Level Working Group, named alone too
+    for surface in list(surfaces):
+        head = re.match(r"(.+?)\s+(?:of|for)\s+the\s+[A-Z]", surface)
+        if head and head.group(1) in surfaces and not surfaces[surface]:
+            surfaces[surface] = surfaces[head.group(1)] or head.group(1)
+    return surfaces
 
 
 def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:

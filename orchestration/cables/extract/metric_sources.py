@@ -65,11 +65,11 @@ def joined_authors(first: OrgMention, mentions: list[OrgMention], text: str) -> 
     return "; ".join(dict.fromkeys(names))
 
 
-def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> tuple[str | None, str]:
-    """The institution a figure comes from: "according to X", else the reporter of the clause ("X reported that"),
-    else the subject before it, else "by X" after it in the same clause."""
+def _possible_sources(c: Candidate, mentions: list[OrgMention], text: str) -> list[OrgMention]:
+    """The mentions that may be the source of a figure: not the noun it counts ("11 government ministries", "40 NGOs
+    provide"); for a count of institutions, no common noun ("the government ... 11 ministries") and none of the
+    institutions it counts ("the MFA, the MSA and the MOI are the four government bodies")."""
     n = c.number
-    # not the counted noun itself: "11 government ministries", "40 NGOs provide", "an estimated 90 NGOs ... 40 NGOs"
     counted = (c.noun or "").rstrip("s")
     mentions = [
         m
@@ -77,16 +77,23 @@ def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> tuple[
         if not (counted and m.name.split()[-1].lower().rstrip("s") == counted and (m.generic or n.end <= m.start))
         or m.strong
     ]
-    if c.measure == "organizations_count":
-        # a count of institutions is not reported by a common noun ("the government ... 11 ministries"), nor by the
-        # institutions it counts ("the MFA, the MSA and the MOI are the four government bodies")
-        mentions = [m for m in mentions if not m.generic or m.strong]
-        listed = [m for m in mentions if m.end <= n.start]
-        if listed and re.fullmatch(
-            r"[\s,]*(?:\([^()]*\)\s*)?(?:(?:and|or|are|were|is|was)\s+)+(?:the|its|their)?\s*(?:[a-z]+\s+)?",
-            text[listed[-1].end : n.start],
-        ):
-            return None, "none"
+    if c.measure != "organizations_count":
+        return mentions
+    mentions = [m for m in mentions if not m.generic or m.strong]
+    listed = [m for m in mentions if m.end <= n.start]
+    if listed and re.fullmatch(
+        r"[\s,]*(?:\([^()]*\)\s*)?(?:(?:and|or|are|were|is|was)\s+)+(?:the|its|their)?\s*(?:[a-z]+\s+)?",
+        text[listed[-1].end : n.start],
+    ):
+        return []
+    return mentions
+
+
+def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> tuple[str | None, str]:
+    """The institution a figure comes from: "according to X", else the reporter of the clause ("X reported that"),
+    else the subject before it, else "by X" after it in the same clause."""
+    n = c.number
+    mentions = _possible_sources(c, mentions, text)
     if not mentions:
         return None, "none"
     strong = [m for m in mentions if m.strong]
