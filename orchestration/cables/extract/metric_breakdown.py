@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from orchestration.cables.extract.currencies import demonyms, territory_names
 from orchestration.cables.model import Cable
 
 if TYPE_CHECKING:
@@ -41,28 +42,31 @@ _BREAKDOWN = [
     ("male", re.compile(r"\b(?:men|man|boys?|males?)\b", re.I)),
     ("foreign_nationals", re.compile(r"\bforeign(?:ers?)?\b|\bforeign\s+nationals?\b", re.I)),
 ]
-_DEMONYMS = (
-    "Cambodian|Vietnamese|Thai|Senegalese|Bolivian|Turkish|Kazakh|Kazakhstani|Egyptian|Syrian|Venezuelan|American|"
-    "French|Canadian|Austrian|German|Russian|Indonesian|Philippine|Filipino|Filipina|Iraqi|Cuban|Colombian|Chinese|"
-    "Korean|Malaysian|Burmese|Lao|Laotian|Uzbek|Moldovan|Ukrainian|Georgian|Romanian|Bulgarian|Nigerian|Ethiopian|"
-    "Somali|Sudanese|Malian|Gambian|Guinean|Mauritanian|Iranian|Indian|Pakistani|Bangladeshi|Nepali|Nepalese|"
-    "Sri Lankan|Japanese|Australian|British|Spanish|Italian|Dutch|Belgian|Swiss|Israeli|Jordanian|Lebanese|Saudi|"
-    "Moroccan|Tunisian|Algerian|Libyan|Kenyan|Ugandan|Ghanaian|Ivorian|Brazilian|Peruvian|Mexican|Dominican|"
-    "Haitian|Honduran|Guatemalan|Salvadoran|Nicaraguan|Ecuadorian|Paraguayan|Argentine|Chilean|Kyrgyz|Tajik|"
-    "Turkmen|Azerbaijani|Armenian|Belarusian|Polish|Czech|Hungarian|Serbian|Albanian|Greek|Palestinian|Afghan|"
-    "Eritrean|Yemeni|Burkinabe|Beninese|Togolese|Nigerien|Bissau-Guinean|U\\.S\\."
+# adjectives of nationality: the library's, and the reporting country's own
+_NATIONALITIES = sorted(demonyms() | {"American", "U.S."}, key=len, reverse=True)
+DEMONYM_RE = re.compile(rf"\b({'|'.join(re.escape(d) for d in _NATIONALITIES)})(?:s)?\b")
+# an adjective of nationality the library lacks, known by its ending and the noun it qualifies: "Senegalese
+# government", "Togolese children" (countries of a shared currency have none of their own)
+_NATIONALITY_BEFORE_NOUN = re.compile(
+    r"\b([A-Z][a-z]+(?:ese|ian|an|i))\s+(?:government|authorities|police|nationals|citizens|children|women|men|girls|"
+    r"boys|victims|workers|officials|courts?|laws?|NGOs?)\b"
 )
-DEMONYM_RE = re.compile(rf"\b({_DEMONYMS})(?:s)?\b")
 
 
-def host_demonym(cable: Cable) -> str | None:
+def host_demonym(cable: Cable, country: str | None = None) -> str | None:
+    """The adjective of the cable's country (ISO code `country`, the one it names most): the nationality it names
+    most among those of that country's name ("Senegal": "Senegalese"), else the nationality it names most."""
     counts: dict[str, int] = {}
     for p in cable.paragraphs:
-        for m in DEMONYM_RE.finditer(p.text):
-            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        for pattern in (DEMONYM_RE, _NATIONALITY_BEFORE_NOUN):
+            for m in pattern.finditer(p.text):
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     counts.pop("U.S.", None)
     counts.pop("American", None)
-    return max(counts, key=counts.get) if counts else None
+    stems = {name[:4] for name, code in territory_names().items() if code == country}
+    own = {adjective: n for adjective, n in counts.items() if adjective[:4] in stems}
+    candidates = own or counts
+    return max(candidates, key=candidates.get) if candidates else None
 
 
 def breakdown_of(phrase: str, host: str | None) -> list[str]:

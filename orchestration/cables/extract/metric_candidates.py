@@ -3,9 +3,11 @@ an identifier, an age, a duration, an enumeration mark)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
+from orchestration.cables.extract.currencies import demonyms
 from orchestration.cables.extract.metric_lexicon import (
     AGE_AFTER,
     AGE_BEFORE,
@@ -157,14 +159,17 @@ def head_noun(after: str) -> tuple[str | None, int]:
             or x in EVENT_NOUNS
             or x.rstrip("s") in PERSON_NOUNS
             or x + "s" in PERSON_NOUNS
+            or x in _nationalities()
+            or _nationality_noun(x)
         ]
         if known:
             noun, noun_end = known[0], m.end()
-            adjective = token[0].isupper() and low not in PERSON_NOUNS and low not in ORG_NOUNS
-        elif (
-            noun is not None and adjective and token[0].islower() and _PLURAL.fullmatch(low) and low not in _NOT_PLURAL
-        ):
-            return low, m.end()  # "74 South Korean visas"
+            people = low in PERSON_NOUNS or _nationality_noun(low)  # "Cambodians", "Vietnamese"; not "Cambodian"
+            adjective = token[0].isupper() and not people and low not in ORG_NOUNS
+        elif noun is not None and adjective and token[0].islower():
+            if _PLURAL.fullmatch(low) and low not in _NOT_PLURAL:
+                return low, m.end()  # "74 South Korean visas"
+            continue  # "Three French secondary schools": a modifier after the nationality
         elif noun is not None:
             break
         elif noun is None and token[0].islower() and re.fullmatch(r"[a-z-]+", low):
@@ -182,9 +187,22 @@ def noun_class(noun: str | None) -> str | None:
     for cls, words in (("event", EVENT_NOUNS), ("case", CASE_NOUNS), ("person", PERSON_NOUNS), ("org", ORG_NOUNS)):
         if noun in words:
             return cls
-    if noun.rstrip("s") in PERSON_NOUNS or noun + "s" in PERSON_NOUNS:
+    if noun.rstrip("s") in PERSON_NOUNS or noun + "s" in PERSON_NOUNS or noun in _nationalities():
         return "person"
-    return "thing"
+    return "person" if _nationality_noun(noun) else "thing"
+
+
+@functools.cache
+def _nationalities() -> frozenset[str]:
+    """Adjectives of nationality in lower case ("cambodian", "vietnamese"), from the library."""
+    return frozenset(d.lower() for d in demonyms() if " " not in d) | {"american"}
+
+
+def _nationality_noun(word: str) -> bool:
+    """A nationality used as a noun of people: "cambodians", "vietnamese", "swiss"."""
+    return (word.endswith("s") and word[:-1] in _nationalities()) or (
+        word in _nationalities() and word.endswith(("ese", "ss"))
+    )
 
 
 def is_year(n: NumberMatch) -> bool:

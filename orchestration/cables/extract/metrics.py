@@ -45,12 +45,14 @@ _OUTSIDE_TIP = "other"
 def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | None = None) -> list[MetricFact]:
     """All numeric statistics of a cable, in text order (pass the cable's organization mentions
     when they are already extracted)."""
-    host = host_demonym(cable)
+    named = named_territories([cable.subject or ""] + [p.text for p in cable.paragraphs])
+    country = max(named, key=named.get) if named else None  # the country the cable names most
+    host = host_demonym(cable, country)
     organizations = extract_organizations(cable) if organizations is None else organizations
     finder = SourceFinder(cable, organizations, host)
     reporting = (cable.reporting_period_start, cable.reporting_period_end)
     topic = cable_topic(cable)
-    money = _money_reader(cable)
+    money = _money_reader(cable, country, named)
     candidates: list[Candidate] = []
     for paragraph in cable.paragraphs:
         candidates.extend(_paragraph_candidates(cable, paragraph, finder, host, reporting, money))
@@ -89,12 +91,10 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
     return facts
 
 
-def _money_reader(cable: Cable) -> MoneyReader:
-    """The money reader of a cable: its country (the one it names most) and the others it names."""
-    named = named_territories([cable.subject or ""] + [p.text for p in cable.paragraphs])
-    host = max(named, key=named.get) if named else None
+def _money_reader(cable: Cable, country: str | None, named: dict[str, int]) -> MoneyReader:
+    """The money reader of a cable: its country's currency and those of the others it names."""
     day = cable.sent_at.date()
-    return MoneyReader(territory_currencies(host, day), {code for t in named for code in territory_currencies(t, day)})
+    return MoneyReader(territory_currencies(country, day), {c for t in named for c in territory_currencies(t, day)})
 
 
 _MIN_TABLE_CELLS = 3
