@@ -112,3 +112,9 @@ def test_sentences_received_by_men_are_convictions_and_custody_is_arrest():
     assert _one("08MANAMA144", "All three men received two-year prison sentences", 3).measure == "convictions"
     # 07PHNOMPENH351: "..., while 2 Americans are in U.S. custody."
     assert _one("07PHNOMPENH351", "while 2 Americans are in U.S. custody", 2).measure == "arrests"
+
+
+def test_victims_sent_to_a_shelter_are_referred():
+    # issue 8: "victims sent to a named shelter"
+    facts = _sentence("Twelve girls were transferred to a government shelter in Koh Kong.")
+    assert [(f.value, f.measure) for f in facts] == [(12, "victims_referred")]

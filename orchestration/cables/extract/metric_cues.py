@@ -75,7 +75,11 @@ _AFTER_CUES: list[tuple[str, re.Pattern]] = [
         ("convictions", r"resulted\s+in\s+(?:\w+\s+){0,3}convictions?"),
         ("investigations", r"investigated|under\s+investigation"),
         ("victims_rescued", r"rescued|withdrawn|freed|liberated|removed\s+from"),
-        ("victims_referred", r"referred"),
+        (
+            "victims_referred",
+            r"referred|(?:sent|transferred|handed\s+over|taken|brought)\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}"
+            r"(?:shelters?|cent(?:er|re)s?|NGOs?|care|protection)",
+        ),
         ("victims_repatriated", r"repatriated|repatriation|returned\s+(?:home|to)"),
         ("migrants_returned", r"deported|expelled"),
         (
