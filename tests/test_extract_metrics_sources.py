@@ -104,3 +104,11 @@ def test_an_institution_sponsoring_a_workshop_is_the_source_of_its_trainees():
     # consciousness-raising workshop on TIP issues"
     f = _one("09DAMASCUS139", "IOM-sponsored consciousness-raising workshop", 27)
     assert (f.measure, f.source_org) == ("persons_trained", "IOM")
+
+
+def test_money_is_its_funders():
+    # 06ASUNCION589: "Post requests an allocation of USD 310,000 in FY-2006 INL funds"
+    assert _one("06ASUNCION589", "USD 310,000 in FY-2006 INL funds", 310_000).source_org == "INL"
+    # 09CAIRO386: "The National Committee for Childhood and Motherhood (NCCM) formed a special anti-trafficking unit
+    # using USD 1 million of USAID local currency"
+    assert _one("09CAIRO386", "USD 1 million of USAID local currency", 1_000_000).source_org == "USAID"

@@ -32,6 +32,9 @@ _AGENT_COMPOUND = re.compile(
 )
 
 
+_FUNDS_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:funds?|funding|grants?|budget|project|programs?|programme|assistance|money|local\s+currency)\b"
+)
 _HOLDER_BEFORE = re.compile(
     r"(?:\b(?:by|for|of)|\b(?:data|statistics|figures|information|reports?|reported|provided)\s+to)\s+(?:the\s+|a\s+)?$"
 )
@@ -99,6 +102,12 @@ def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> tuple[
     strong = [m for m in mentions if m.strong]
     if strong:
         return joined_authors(strong[0], mentions, text), "report"
+    if c.measure == "money":
+        # "USD 310,000 in FY-2006 INL funds", "a 3 million Euro EU project", "USD 1 million of USAID local currency":
+        # the money is the funder's, whoever spends it
+        funders = [m for m in mentions if _FUNDS_AFTER.match(text, m.end) and abs(m.start - n.start) < 80]
+        if funders:
+            return funders[0].name, "agent"
     before = [m for m in mentions if m.end <= n.start]
     # "MOSAVY reported that ... police referred to MOSAVY 407 victims"; "a study ..., conducted by AidTous, estimated"
     reporters = [
