@@ -112,3 +112,9 @@ def test_money_is_its_funders():
     # 09CAIRO386: "The National Committee for Childhood and Motherhood (NCCM) formed a special anti-trafficking unit
     # using USD 1 million of USAID local currency"
     assert _one("09CAIRO386", "USD 1 million of USAID local currency", 1_000_000).source_org == "USAID"
+
+
+def test_a_classification_mark_inside_a_paragraph_starts_a_new_report():
+    # 10CARACAS231: "The website also reported six arrests in Spain. (SBU) On February 22, 2010, seven Cuban doctors
+    # and one nurse filed a lawsuit in a Miami courtroom"
+    assert _one("10CARACAS231", "seven Cuban doctors and one nurse filed", 7).source_org is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 
 from orchestration.cables.extract.currencies import named_territories, territory_currencies
 from orchestration.cables.extract.metric_breakdown import breakdown_of, host_demonym, phrase_of
@@ -98,6 +99,8 @@ def _money_reader(cable: Cable, country: str | None, named: dict[str, int]) -> M
 
 
 _MIN_TABLE_CELLS = 3
+# a classification mark opening a sentence starts a new paragraph the parser kept in the one before
+_SUB_PARAGRAPH = re.compile(r"\s*\((?:U|C|S|SBU|S//NF|C//NF|S/NF|C/NF|U//FOUO)\)\s")
 
 
 def _paragraph_candidates(
@@ -123,6 +126,9 @@ def _paragraph_candidates(
     periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
     for sentence, periods, candidates in sentences:
         text = sentence.text
+        if _SUB_PARAGRAPH.match(text):
+            # "(SBU) On February 22, 2010, seven Cuban doctors ...": a paragraph of its own inside this one
+            periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
         # "2000 for third" (prize money) is an amount, not the year 2000
         amounts = [c.number for c in candidates if c.measure == "money"]
         periods = [p for p in periods if not any(a.start <= p.start < a.end for a in amounts)]
