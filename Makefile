@@ -24,10 +24,7 @@ $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
 	cp orchestration/dagster.yaml $@
 
 run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
-	@mkdir -p $(DAGSTER_HOME)/logs
-	@echo "building the warehouse from $(CABLES_DIR) (log: $(DAGSTER_HOME)/logs/make_run.log)"
-	@$(BIN)/dagster asset materialize -m orchestration.definitions --select '*' \
-		> $(DAGSTER_HOME)/logs/make_run.log 2>&1 || { tail -40 $(DAGSTER_HOME)/logs/make_run.log; \
+	@$(BIN)/python -m orchestration.build || { tail -40 $(DAGSTER_HOME)/logs/make_run.log; \
 		$(BIN)/python -m orchestration.summary; exit 1; }
 	@$(BIN)/python -m orchestration.summary
 
@@ -49,6 +46,17 @@ docs: $(VENV)/.installed
 	@echo "dbt docs (models, columns, lineage): $(REPORTS_DIR)/dbt_docs/static_index.html"
 	@echo "GX Data Docs (suites, validations):  $(REPORTS_DIR)/gx/uncommitted/data_docs/local_site/index.html"
 	@echo "findings report:                     $(REPORTS_DIR)/findings.html"
+
+# a read-only DuckDB prompt on the warehouse (the duckdb-cli package, same version as the library)
+# with fts loaded from its PyPI package, so marts.search_paragraphs works; safe while Dagster writes
+.PHONY: sql search
+sql: $(VENV)/.installed
+	@test -f $(WAREHOUSE_PATH) || { echo "no warehouse at $(WAREHOUSE_PATH): run make run first"; exit 1; }
+	@$(BIN)/duckdb -readonly -cmd "$$($(BIN)/python -m orchestration.search.fts)" $(WAREHOUSE_PATH)
+
+# the best paragraphs for a query, with their cable's subject and date: make search Q="statistics may overlap"
+search: $(VENV)/.installed
+	@$(BIN)/python -m orchestration.search.cli "$(Q)"
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run

@@ -47,8 +47,13 @@ class SuiteOutcome:
 
     @property
     def failures(self) -> list[ExpectationOutcome]:
-        """The expectations that did not hold."""
+        """The expectations that did not hold (for a row rule with `mostly`: too many rows broke it)."""
         return [outcome for outcome in self.outcomes if not outcome.success]
+
+    @property
+    def flagged(self) -> list[ExpectationOutcome]:
+        """The expectations some rows broke, whether or not that made them fail."""
+        return [outcome for outcome in self.outcomes if not outcome.success or outcome.unexpected_count]
 
 
 def finding_meta(check_name: str, severity: str) -> dict:

@@ -48,11 +48,23 @@ def main() -> int:
             [list(SCHEMAS)],
         ).fetchall()
         cables = con.execute("select count(*) from raw.cables").fetchone()[0]
-        quarantined = con.execute("select source_file, reason from raw.quarantine order by 1").fetchall()
+        quarantined = con.execute("select source_key, reason from raw.quarantine order by 1").fetchall()
         print(f"\nwarehouse: {path}")
-        print(f"cables loaded: {cables} from {setting('CABLES_DIR')}; quarantined files: {len(quarantined)}")
-        for source_file, reason in quarantined:
-            print(f"  quarantined {source_file}: {reason}")
+        print(f"cables in the warehouse: {cables} from {setting('CABLES_DIR')}; quarantined inputs: {len(quarantined)}")
+        last = con.execute(
+            "select inputs, loaded, replaced, unchanged, duplicates, quarantined, removed, extracted, "
+            "extraction_failures from raw.ingest_runs order by finished_at desc limit 1"
+        ).fetchone()
+        if last:
+            print(
+                f"last build: {last[0]} inputs = {last[1]} loaded + {last[2]} replaced + {last[3]} unchanged + "
+                f"{last[4]} duplicates kept + {last[5]} quarantined; {last[6]} removed; {last[7]} cables extracted, "
+                f"{last[8]} extraction failures"
+            )
+        for source_key, reason in quarantined[:50]:
+            print(f"  quarantined {source_key}: {reason}")
+        if len(quarantined) > 50:
+            print(f"  ... and {len(quarantined) - 50} more (select * from raw.quarantine)")
         print("rows per table:")
         for schema, table in tables:
             try:
@@ -61,6 +73,17 @@ def main() -> int:
                 rows = f"unreadable ({str(error).splitlines()[0]})"
             name = f"{schema}.{table}"
             print(f"  {name:<44} {rows}")
+        rejected = (
+            con.execute(
+                "select table_name, rule, count(*) from quality.rejected_facts group by all order by all"
+            ).fetchall()
+            if any(schema == "quality" and table == "rejected_facts" for schema, table in tables)
+            else []
+        )
+        if rejected:
+            print("facts set aside (quality.rejected_facts):")
+            for table_name, rule, count in rejected:
+                print(f"  {table_name:<12} {rule:<31} {count}")
         if any(schema == "quality" and table == "findings" for schema, table in tables):
             print("findings by check:")
             for check, severity, count in con.execute(

@@ -96,7 +96,11 @@ def main() -> int:
     for name, key in laws_seen.items():
         con.execute("insert into marts.dim_law values (?,?)", [key, name])
     con.close()
-    scorer = args.scorer or Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_extraction.py"
+    here = Path(__file__).resolve()
+    scorer = args.scorer or next(
+        (p / "shared" / "eval" / "score_extraction.py" for p in here.parents if (p / "shared" / "eval").is_dir()),
+        None,
+    )
     command = [sys.executable, str(scorer), "--db", db, "--gold", args.gold] + (["--detail"] if args.detail else [])
     status = subprocess.call(command)
     if args.general and metrics:

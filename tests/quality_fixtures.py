@@ -15,7 +15,6 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.warehouse.extracted_store import DDL as EXTRACTED_DDL
 from orchestration.warehouse.raw_store import ingest_folder
 from tests.conftest import ROOT
 
@@ -56,6 +55,7 @@ class Metric:
     breakdown: list[str] = field(default_factory=list)
     cumulative: bool = False
     parent: int | None = None  # index of the total within the same cable's list
+    span_text: str | None = None  # where the span points, when a test plants a wrong one (default: value_text)
 
 
 @dataclass
@@ -68,6 +68,7 @@ class Event:
     precision: str
     event_type: str
     law: str | None = None
+    span_quote: str | None = None  # the sentence the span covers, when a test plants a wrong one
 
 
 @dataclass
@@ -96,9 +97,12 @@ def _span(raw: str, quote: str, needle: str) -> tuple[int, int]:
 def _write_facts(con: duckdb.DuckDBPyConnection, cable: FixtureCable) -> None:
     raw = con.execute("select raw_text from raw.cable_texts where cable_id = ?", [cable.cable_id]).fetchone()[0]
     for index, m in enumerate(cable.metrics):
-        start, end = _span(raw, m.quote, m.value_text)
+        start, end = _span(raw, m.quote, m.span_text or m.value_text)
         con.execute(
-            "insert into extracted.metrics values (?, ?, ?, 1, ?, ?, ?, 'persons', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into extracted.metrics (cable_id, metric_index, section, paragraph_ordinal, value, value_text, "
+            "measure, unit, source_org, period_start, period_end, breakdown, is_cumulative, parent_index, "
+            "tip_context, quote, char_start, char_end) "
+            "values (?, ?, ?, 1, ?, ?, ?, 'persons', ?, ?, ?, ?, ?, ?, true, ?, ?, ?)",
             [
                 cable.cable_id,
                 index,
@@ -118,10 +122,25 @@ def _write_facts(con: duckdb.DuckDBPyConnection, cable: FixtureCable) -> None:
             ],
         )
     for index, e in enumerate(cable.events):
-        start, end = _span(raw, e.quote, e.quote)
+        start, end = _span(raw, e.span_quote or e.quote, e.span_quote or e.quote)
         con.execute(
-            "insert into extracted.events values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [cable.cable_id, index, e.section, e.date, e.precision, e.event_type, [], e.law, e.quote, start, end],
+            "insert into extracted.events (cable_id, event_index, section, paragraph_ordinal, event_date, "
+            "date_precision, event_type, actors, law, subject, tip_context, quote, char_start, char_end) "
+            "values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)",
+            [
+                cable.cable_id,
+                index,
+                e.section,
+                e.date,
+                e.precision,
+                e.event_type,
+                [],
+                e.law,
+                e.law,
+                e.quote,
+                start,
+                end,
+            ],
         )
     for index, (name, org_type) in enumerate(cable.organizations):
         start, end = _span(raw, name, name)
@@ -145,9 +164,8 @@ def build_fixture_warehouse(tmp: Path, cables: list[FixtureCable]) -> Path:
         (folder / f"{cable.cable_id}.txt").write_text(cable.text())
     warehouse = tmp / "warehouse.duckdb"
     with duckdb.connect(str(warehouse)) as con:
-        report = ingest_folder(con, folder)
+        report = ingest_folder(con, folder, extract=False)
         assert report.quarantined == [], report.quarantined
-        con.execute(EXTRACTED_DDL)
         for cable in cables:
             _write_facts(con, cable)
     dbt_dir = ROOT / "dbt_project"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import duckdb
-import pandas as pd
 import pytest
 
 from expectations import fct_event, fct_metric
-from expectations.runner import validate_frame
-from orchestration.quality.findings import evaluate_suite, findings_from_outcome
+from orchestration.quality.findings import evaluate_suite
 from tests.quality_fixtures import Event, FixtureCable, Metric, build_fixture_warehouse
 
 Y2006 = ("2006-01-01", "2006-12-31")
@@ -26,6 +24,13 @@ TO_DATE_2007 = "Police Z reported 100 arrests to date."
 TO_DATE_2009 = "Police Z reported 80 arrests to date."
 LAW_DAY = "The Trafficking Law was promulgated on February 15, 2006."
 LAW_MONTH = "The Trafficking Law was promulgated in March 2006."
+# facts no extractor should produce: each breaks one validity rule and is set aside
+WRONG_SPAN = "Police Q arrested 12 suspects."
+NEGATIVE = "Police Q reported minus three raids."
+SANDWICH = "The canteen served 40 sandwiches."
+LATER = "In 2010 Police Q arrested 30 suspects."
+BUDGET = "The 2010 budget will fund 50 inspectors."
+EVENT_ELSEWHERE = "The Task Force was established on 1 May 2008."
 
 
 def _problem_cables() -> list[FixtureCable]:
@@ -73,7 +78,24 @@ def _problem_cables() -> list[FixtureCable]:
         organizations=[("Police Z", "police")],
         laws=["Trafficking Law"],
     )
-    return [first, second]
+    invalid = FixtureCable(
+        cable_id="09FIXTURE3",
+        header_date="Thu Feb 19 00:00:00 +0100 2009",
+        dtg="190606Z FEB 09",
+        paragraphs={"2A": [WRONG_SPAN, NEGATIVE, SANDWICH, LATER, BUDGET, EVENT_ELSEWHERE]},
+        metrics=[
+            Metric("2A", WRONG_SPAN, "12", 12, "arrests", "Police Q", span_text="Police"),
+            Metric("2A", NEGATIVE, "three", -3, "other", "Police Q"),
+            Metric("2A", SANDWICH, "40", 40, "sandwiches"),
+            Metric("2A", LATER, "30", 30, "arrests", "Police Q", ("2010-01-01", "2010-12-31")),
+            Metric("2A", BUDGET, "50", 50, "persons_trained", None, ("2010-01-01", "2010-12-31")),
+        ],
+        events=[
+            Event("2A", LATER, "2010-01-01", "year", "arrest", span_quote=EVENT_ELSEWHERE),
+            Event("2A", EVENT_ELSEWHERE, "2008-05-01", "day", "coronation"),
+        ],
+    )
+    return [first, second, invalid]
 
 
 def _clean_cables() -> list[FixtureCable]:
@@ -95,27 +117,33 @@ def _clean_cables() -> list[FixtureCable]:
     return [only]
 
 
-def _evaluate(warehouse) -> dict[str, list]:
-    """All findings of the four suites, by check name."""
+def _evaluate(warehouse, outcomes: dict | None = None) -> dict[str, list]:
+    """All findings of the four suites, by check name (and each suite's outcome into `outcomes`)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        measures = [row[0] for row in con.execute("select measure from reference.measures").fetchall()]
         suites = [
-            (fct_metric, fct_metric.build_validity_suite(measures), "fixture_metric_validity"),
-            (fct_metric, fct_metric.build_consistency_suite(), "fixture_metric_consistency"),
-            (fct_event, fct_event.build_validity_suite(), "fixture_event_validity"),
-            (fct_event, fct_event.build_consistency_suite(), "fixture_event_consistency"),
+            (fct_metric, fct_metric.build_validity_suite(), "fixture_metric_validity", True),
+            (fct_metric, fct_metric.build_consistency_suite(), "fixture_metric_consistency", False),
+            (fct_event, fct_event.build_validity_suite(), "fixture_event_validity", True),
+            (fct_event, fct_event.build_consistency_suite(), "fixture_event_consistency", False),
         ]
         found: dict[str, list] = {}
-        for module, suite, name in suites:
-            _, findings = evaluate_suite(con, module, suite, name)
+        for module, suite, name, validity in suites:
+            outcome, findings = evaluate_suite(con, module, suite, name, validity=validity)
+            if outcomes is not None:
+                outcomes[name] = outcome
             for finding in findings:
                 found.setdefault(finding.check_name, []).append(finding)
     return found
 
 
 @pytest.fixture(scope="module")
-def problem_findings(tmp_path_factory):
-    return _evaluate(build_fixture_warehouse(tmp_path_factory.mktemp("problems"), _problem_cables()))
+def problem_warehouse(tmp_path_factory):
+    return build_fixture_warehouse(tmp_path_factory.mktemp("problems"), _problem_cables())
+
+
+@pytest.fixture(scope="module")
+def problem_findings(problem_warehouse):
+    return _evaluate(problem_warehouse)
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +200,7 @@ def test_a_law_given_two_promulgation_dates_is_flagged(problem_findings):
     assert LAW_DAY in finding.message and LAW_MONTH in finding.message
 
 
-def test_the_planted_problems_raise_no_validity_error(problem_findings):
+def test_the_planted_problems_raise_no_error_finding(problem_findings):
     assert [f for findings in problem_findings.values() for f in findings if f.severity == "error"] == []
 
 
@@ -180,28 +208,42 @@ def test_clean_data_raises_no_finding(clean_warehouse):
     assert _evaluate(clean_warehouse) == {}
 
 
-def _broken_frame(clean_warehouse) -> pd.DataFrame:
-    with duckdb.connect(str(clean_warehouse), read_only=True) as con:
-        frame = con.execute(fct_metric.QUERY).df()
-    frame.loc[0, "value"] = -10
-    frame.loc[1, "period_start"], frame.loc[1, "period_end"] = pd.Timestamp("2006-12-31"), pd.Timestamp("2006-01-01")
-    frame.loc[2, "provenance_text"] = "seven"
-    frame.loc[3, "measure"] = "sandwiches"
-    frame.loc[3, "source_org_exists"] = False
-    return frame
+def test_facts_breaking_a_validity_rule_are_set_aside_with_their_rule(problem_warehouse):
+    with duckdb.connect(str(problem_warehouse), read_only=True) as con:
+        rejected = con.execute("select fact_id, rule from quality.rejected_facts order by fact_id").fetchall()
+        in_marts = con.execute(
+            "select metric_id from marts.fct_metric where cable_id = '09FIXTURE3' "
+            "union all select event_id from marts.fct_event where cable_id = '09FIXTURE3'"
+        ).fetchall()
+    assert rejected == [
+        ("09FIXTURE3-e000", "provenance_mismatch"),
+        ("09FIXTURE3-e001", "unknown_event_type"),
+        ("09FIXTURE3-m000", "provenance_mismatch"),
+        ("09FIXTURE3-m001", "negative_value"),
+        ("09FIXTURE3-m002", "unknown_measure"),
+        ("09FIXTURE3-m003", "period_after_cable_date"),
+    ]
+    # the budget looks ahead: its later period is not an error
+    assert in_marts == [("09FIXTURE3-m004",)]
 
 
-def test_validity_errors_are_flagged_row_by_row(clean_warehouse):
-    with duckdb.connect(str(clean_warehouse), read_only=True) as con:
-        measures = [row[0] for row in con.execute("select measure from reference.measures").fetchall()]
-    frame = fct_metric.prepare(_broken_frame(clean_warehouse))
-    outcome = validate_frame(fct_metric.build_validity_suite(measures), "fixture_broken", frame, id_column="metric_id")
-    found = {(f.check_name, f.subject_ids) for f in findings_from_outcome(outcome, frame, "metric_id")}
-    assert found == {
-        ("negative_value", ("07FIXTURE1-m000",)),
-        ("period_start_after_end", ("07FIXTURE1-m001",)),
-        ("provenance_mismatch", ("07FIXTURE1-m002",)),
-        ("unknown_measure", ("07FIXTURE1-m003",)),
-        ("orphan_key", ("07FIXTURE1-m003",)),
-    }
-    assert not outcome.success
+def test_a_set_aside_fact_is_a_warning_finding_quoting_its_rule(problem_findings):
+    rejected = {f.subject_ids[0]: f for f in problem_findings["rejected_metric"]}
+    assert set(rejected) == {"09FIXTURE3-m000", "09FIXTURE3-m001", "09FIXTURE3-m002", "09FIXTURE3-m003"}
+    assert all(f.severity == "warning" for f in rejected.values())
+    assert "provenance_mismatch" in rejected["09FIXTURE3-m000"].message
+    assert '"Police"' in rejected["09FIXTURE3-m000"].message
+    assert {f.subject_ids[0] for f in problem_findings["rejected_event"]} == {"09FIXTURE3-e000", "09FIXTURE3-e001"}
+
+
+def test_validity_fails_the_build_only_above_the_configured_share(problem_warehouse, monkeypatch):
+    from orchestration.quality.checks import systemic_failures
+
+    outcomes: dict = {}
+    _evaluate(problem_warehouse, outcomes)  # 4 of 20 metrics set aside: above the default 2%
+    assert [f.meta["check_name"] for f in systemic_failures(outcomes["fixture_metric_validity"])] == ["rejected_metric"]
+    monkeypatch.setenv("QUALITY_MAX_REJECTED_SHARE", "0.5")
+    outcomes = {}
+    found = _evaluate(problem_warehouse, outcomes)
+    assert systemic_failures(outcomes["fixture_metric_validity"]) == []
+    assert len(found["rejected_metric"]) == 4  # still reported, one finding each

@@ -58,10 +58,14 @@ class Paragraph:
 
 @dataclass
 class Cable:
-    """A parsed cable: header, routing block, body fields and paragraphs."""
+    """A parsed cable: header, routing block, body fields and paragraphs.
+
+    A cable whose body was cut short right after its routing header has no paragraphs; a body without paragraph
+    numbers has paragraphs whose label is None.
+    """
 
     cable_id: str
-    subject: str
+    subject: str | None  # None when neither the header nor the body has a subject line
     header_date: dt.datetime
     classification: str
     origin: str
@@ -77,7 +81,10 @@ class Cable:
     tags: list[str] = field(default_factory=list)
     body_subject: str | None = None
     references: list[str] = field(default_factory=list)
-    signer: str | None = None
+    other_references: list[str] = field(default_factory=list)  # REF entries that cite no cable, as written
+    signer: str | None = None  # the first of `signers`
+    signers: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"  # how the file's bytes were decoded (`utf-8` or `cp1252`)
     reporting_period_start: dt.date | None = None
     reporting_period_end: dt.date | None = None
     glossary: list[GlossaryEntry] = field(default_factory=list)

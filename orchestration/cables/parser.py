@@ -12,10 +12,15 @@ from orchestration.cables.dates import (
     parse_date_time_group,
     parse_header_date,
 )
-from orchestration.cables.ids import canonical_reference, is_cable_id
+from orchestration.cables.decoding import MAX_CABLE_BYTES, decode_cable, decode_cable_bytes
+from orchestration.cables.fields import reference_continues, split_fields
+from orchestration.cables.ids import is_cable_id
 from orchestration.cables.model import Cable, CableParseError, GlossaryEntry, Paragraph, Recipient
+from orchestration.cables.references import parse_references
+from orchestration.cables.signers import find_signers
+from orchestration.cables.tags import parse_tags
 
-MAX_CABLE_BYTES = 5_000_000
+__all__ = ["MAX_CABLE_BYTES", "decode_cable", "decode_cable_bytes", "parse_cable", "read_cable_file"]
 _BODY_START = re.compile(
     r"(?P<class>UNCLAS|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T)"
     r"(?:\s+SECTION\s+(?P<n>\d+)\s+OF\s+(?P<m>\d+))?\s+[A-Z][A-Z .'-]*?\s+\d{6}\b"
@@ -27,15 +32,28 @@ _RECIPIENT = re.compile(
     r"(?:\s+(?P<prec>NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{3,5})?\s*$"
 )
 _CAVEATS = {"SENSITIVE", "SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "CORRECTED COPY"}
-_FIELD = re.compile(r"^\s*(?P<name>E\.O\.|TAGS|SUBJECT|REFTELS?|REFS?|REF\(S\))\s*:?\s*(?P<rest>.*)$")
+_CAVEAT_KEYS = {caveat.replace(" ", "") for caveat in _CAVEATS}
+
+
+def _is_caveat(line: str) -> bool:
+    return line.strip().upper().replace(" ", "") in _CAVEAT_KEYS
+
+
+_FIELD = re.compile(
+    r"^\s*(?P<name>E\.\s?O\.|EO(?=\s+\d)|TAGS?|SUBJECT|PROGRAM\s+REF|REFTELS?|REFS?|REF\(S\)|CLASSIFIED\s+BY)"
+    r"(?![A-Za-z])\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# a field may follow free text in the head (a subject broken by a blank line): look this many lines ahead for one
+_FIELD_LOOKAHEAD_LINES = 4
+# `Â¶` is a pilcrow whose UTF-8 bytes were read as Windows-1252 and written again: it still starts a paragraph
 _PARAGRAPH = re.compile(
-    r"^\s*(?:¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)\.|--\s+(?P<dash>[A-Z])\.)"
+    r"^\s*(?:Â?¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)\.|--\s+(?P<dash>[A-Z])\.)"
     r"\s+(?:\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,5})?)\)\s*)?"
 )
 _INLINE_QUESTION = re.compile(r"^(?P<number>\d{1,2})\.(?P<letter>[A-Z])\b")
 _PART_NUMBER = re.compile(r"^\s*(?:PARA\s+)?(?P<number>\d{1,2})\s*[-.:)]?\s+\S")
 _DASHES = re.compile(r"^\s*-{3,}[ -]*$")
-_SIGNER = re.compile(r"^[A-Z][A-Za-z'.-]{1,30}$")
 _GLOSSARY_ENTRY = re.compile(r"^\s*(?P<acronym>[A-Za-z][A-Za-z0-9&/'-]{1,14}):\s+(?P<expansion>\S.*)$")
 _GLOSSARY_HEADING = re.compile(r"\b(abbreviations|acronyms|glossary)\b", re.IGNORECASE)
 
@@ -51,25 +69,14 @@ class _Line:
 
 
 def read_cable_file(path: Path) -> Cable:
-    """Read and parse one cable file."""
-    return parse_cable(decode_cable(path.read_bytes()))
-
-
-def decode_cable(data: bytes) -> str:
-    """Decode a cable's bytes as UTF-8, with a clear reason when they are not cable text."""
-    if not data.strip():
-        raise CableParseError("empty file")
-    if len(data) > MAX_CABLE_BYTES:
-        raise CableParseError(f"file is {len(data)} bytes, larger than a cable can be ({MAX_CABLE_BYTES})")
-    if b"\x00" in data:
-        raise CableParseError(f"binary file: NUL byte at offset {data.index(0)}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CableParseError(f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
+    """Read and parse one cable file; a file larger than any cable is refused before it is read."""
+    size = path.stat().st_size
+    if size > MAX_CABLE_BYTES:
+        raise CableParseError(f"file is {size} bytes, larger than a cable can be ({MAX_CABLE_BYTES})")
+    decoded = decode_cable_bytes(path.read_bytes())
+    cable = parse_cable(decoded.text)
+    cable.encoding = decoded.encoding
+    return cable
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -91,11 +98,11 @@ def _parse_header(lines: list[_Line]) -> dict:
     except ValueError:
         raise CableParseError(f"line 3 is not a header date: {lines[2].text.strip()[:40]!r}") from None
     subject, classification, origin = (lines[i].text.strip() for i in (1, 3, 4))
-    if not subject or not classification or not origin:
-        raise CableParseError("truncated header: subject, classification or origin is empty")
+    if not classification or not origin:
+        raise CableParseError("truncated header: classification or origin is empty")
     return dict(
         cable_id=cable_id,
-        subject=subject,
+        subject=subject or None,  # several real cables have no subject line; the body's SUBJECT may give it
         header_date=header_date,
         classification=classification,
         origin=origin,
@@ -158,15 +165,6 @@ def _headings(body: list[_Line]) -> dict[int, str]:
     return {i: text for i, text in headings.items() if len(text) <= 100 and not _PARAGRAPH.match(body[i].text)}
 
 
-def _parse_reference_block(texts: list[str], cable: Cable) -> None:
-    for text in texts:
-        for chunk in re.split(r"[;,]|\s{2,}(?=¶?[A-Z][.)]\s)", text):
-            chunk = re.sub(r"^\s*¶?\(?[A-Z][.)]\s+", "", chunk.strip())
-            reference = canonical_reference(chunk, cable.header_date.year)
-            if reference and reference != cable.cable_id and reference not in cable.references:
-                cable.references.append(reference)
-
-
 def _parse_glossary(paragraph_lines: list[_Line]) -> list[GlossaryEntry]:
     entries: list[list[str]] = []
     for line in paragraph_lines:
@@ -180,16 +178,14 @@ def _parse_glossary(paragraph_lines: list[_Line]) -> list[GlossaryEntry]:
     return [GlossaryEntry(acronym, re.sub(r"\s+", " ", expansion), "glossary") for acronym, expansion in entries]
 
 
-def _split_signer(body: list[_Line]) -> tuple[list[_Line], str | None]:
-    end = len(body)
-    while end > 0 and body[end - 1].blank:
-        end -= 1
-    if end == 0:
-        return body, None
-    last = body[end - 1].text.strip()
-    if _SIGNER.match(last) and not last.endswith("."):
-        return body[: end - 1], last
-    return body, None
+def _split_signer(body: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """Body lines without the signature and the trailer lines after it, and the signers."""
+    found = find_signers([line.text for line in body])
+    text = body[: found.text_end_line]
+    if found.text_end_column is not None and text:
+        last = text[-1]
+        text = [*text[:-1], _Line(last.start, last.text[: found.text_end_column].rstrip())]
+    return text, found.signers
 
 
 def _section_for(label: str | None, text: str, part: str | None) -> str | None:
@@ -203,42 +199,67 @@ def _section_for(label: str | None, text: str, part: str | None) -> str | None:
     return label
 
 
-def _parse_body(body: list[_Line], cable: Cable) -> None:
-    headings = _headings(body)
-    body, cable.signer = _split_signer(body)
-    index, field_texts = 0, {}
-    current_field = None
-    # the head: caveats and fields up to the first paragraph marker
-    while index < len(body):
-        line = body[index]
+def _starts_reference_entry(line: str) -> bool:
+    return bool(re.match(r"^\s*(?:Â?¶\s*)?(?:\([A-Z]\)|[A-Z][.)])\s", line))
+
+
+def _field_follows(body: list[_Line], index: int) -> bool:
+    """True when a field label comes within a few non-blank lines, before any paragraph marker."""
+    following = [line.text for line in body[index + 1 :] if not line.blank][:_FIELD_LOOKAHEAD_LINES]
+    for text in following:
+        if _PARAGRAPH.match(text):
+            return False
+        if _FIELD.match(text):
+            return True
+    return False
+
+
+def _head_end(body: list[_Line], headings: dict[int, str]) -> int:
+    """Index of the first body line after the head (caveats, E.O., TAGS, SUBJECT, REF and their continuations)."""
+    current_field, last_field_line, seen_field = None, -1, False
+    for index, line in enumerate(body):
         stripped = line.text.strip()
-        if _PARAGRAPH.match(line.text) and current_field not in ("REF",):
-            break
-        if _PARAGRAPH.match(line.text) and current_field == "REF" and not re.match(r"^\s+", line.text):
-            break
+        marker = _PARAGRAPH.match(line.text)
+        if marker and not (current_field == "REF" and _starts_reference_entry(line.text)):
+            return index
         field = _FIELD.match(line.text)
         if field:
-            name = field["name"]
-            current_field = "REF" if name.startswith("REF") else name
-            field_texts.setdefault(current_field, []).append(field["rest"])
+            name = field["name"].upper()
+            current_field = "REF" if "REF" in name else name
+            last_field_line, seen_field = index, True
         elif line.blank:
-            if current_field in ("SUBJECT", "REF"):
+            following = next((b.text for b in body[index + 1 :] if not b.blank), "")
+            previous = next((b.text for b in reversed(body[:index]) if not b.blank), "")
+            if current_field != "REF" or not reference_continues(previous, following):
                 current_field = None
-        elif stripped.upper().replace(" ", "") in {c.replace(" ", "") for c in _CAVEATS}:
-            if stripped not in cable.caveats:
-                cable.caveats.append(stripped)
-        elif current_field in ("TAGS", "SUBJECT", "REF"):
-            field_texts[current_field].append(stripped)
+        elif _is_caveat(stripped):
+            continue
+        elif current_field is not None:
+            last_field_line = index
         elif index in headings or _DASHES.match(line.text):
-            pass
-        elif current_field is None and field_texts.get("SUBJECT"):
-            break  # free text before the first numbered paragraph
-        index += 1
-    if "E.O." in field_texts:
-        cable.eo_line = re.sub(r"\s+", " ", "E.O. " + " ".join(field_texts["E.O."])).strip()
-    cable.tags = " ".join(field_texts.get("TAGS", [])).split()
-    cable.body_subject = re.sub(r"\s+", " ", " ".join(field_texts.get("SUBJECT", []))).strip() or None
-    _parse_reference_block(field_texts.get("REF", []), cable)
+            continue
+        elif seen_field and not _field_follows(body, index):
+            return index  # free text after the fields: the body has unnumbered paragraphs
+    return last_field_line + 1 if seen_field else 0
+
+
+def _parse_body(body: list[_Line], cable: Cable) -> None:
+    headings = _headings(body)
+    body, cable.signers = _split_signer(body)
+    cable.signer = cable.signers[0] if cable.signers else None
+    index = _head_end(body, headings)
+    for line in body[:index]:
+        if _is_caveat(line.text) and line.text.strip() not in cable.caveats:
+            cable.caveats.append(line.text.strip())
+    fields = split_fields("\n".join(line.text for line in body[:index]))
+    if "E.O." in fields:
+        cable.eo_line = re.sub(r"\s+", " ", "E.O. " + fields["E.O."]).strip()
+    cable.tags = parse_tags(fields.get("TAGS", ""))
+    cable.body_subject = re.sub(r"\s+", " ", fields.get("SUBJECT", "")).strip() or None
+    if cable.subject is None:
+        cable.subject = cable.body_subject
+    references = parse_references(fields.get("REF", ""), cable.header_date.year, cable.cable_id)
+    cable.references, cable.other_references = references.cables, references.others
     _parse_paragraphs(body[index:], headings, index, cable)
 
 
@@ -253,7 +274,7 @@ class _Group:
 def _group_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int) -> list[_Group]:
     """Split body lines at paragraph markers, tracking headings and the question part number."""
     # in a cable numbered with pilcrows, "1. MFA -- Chair" is a list item, not a paragraph
-    uses_pilcrows = any(line.text.lstrip().startswith("¶") for line in lines)
+    uses_pilcrows = any(line.text.lstrip().lstrip("Â").startswith("¶") for line in lines)
     groups: list[_Group] = []
     heading, part, last_letter, letter_groups = None, None, None, 0
     part_seen_since_restart = heading_since_marker = False
@@ -336,10 +357,16 @@ def _parse_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int,
 
 
 def parse_cable(raw: str) -> Cable:
-    """Parse the text of one cable; raises CableParseError with a clear reason."""
+    """Parse the text of one cable; raises CableParseError with a clear reason.
+
+    Only a truncated header or a header-only stub (nothing after the five header lines) is refused; a cable cut
+    short after its routing header loads with no paragraphs.
+    """
     lines = _split_lines(raw)
     header = _parse_header(lines)
-    header_end = lines[4].start + len(lines[4].text) if len(lines) > 4 else len(raw)
+    header_end = lines[4].start + len(lines[4].text)
+    if not raw[header_end:].strip():
+        raise CableParseError("header-only stub: nothing after the five header lines")
     marker = _BODY_START.search(raw, header_end)
     routing_end = marker.start() if marker else header_end
     cable = Cable(**header, sent_at=header["header_date"].replace(tzinfo=None))
@@ -352,13 +379,8 @@ def parse_cable(raw: str) -> Cable:
         cable.sent_at = (header["header_date"] - utc).replace(tzinfo=None) if utc else cable.sent_at
     if marker and marker["m"]:
         cable.section_count = int(marker["m"])
-    body_start = raw.find("\n", marker.end()) + 1 if marker else header_end
-    if body_start <= 0:
-        raise CableParseError("truncated cable: no body after the routing block")
+    body_start = (raw.find("\n", marker.end()) + 1 or len(raw)) if marker else header_end
     body = [line for line in lines if line.start >= body_start]
-    if not any(not line.blank for line in body):
-        raise CableParseError("truncated cable: the body is empty")
-    _parse_body(body, cable)
-    if not cable.paragraphs:
-        raise CableParseError("no paragraph text found in the body")
+    if any(not line.blank for line in body):
+        _parse_body(body, cable)
     return cable

@@ -1,5 +1,6 @@
 """One `@dbt_assets` definition over the dbt project; dbt tests appear as asset checks."""
 
+import json
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -70,9 +71,11 @@ translator = CableDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_ass
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """Build and test the dbt models: staging views, intermediate resolution, marts."""
-    # dbt opens the file itself and does not wait for locks: hold ours and start when it is free
-    with warehouse.exclusive():
-        yield from dbt.cli(["build"], context=context).stream()
+    # dbt opens the file itself and does not wait for locks: hold ours and start when it is free;
+    # it writes the run's private copy of the warehouse, named through a dbt var (profiles.yml)
+    with warehouse.exclusive() as path:
+        vars_arg = json.dumps({"warehouse_path": str(path)})
+        yield from dbt.cli(["build", "--vars", vars_arg], context=context).stream()
     # row counts and previews for the UI, read once dbt has released the file
     with warehouse.connect(read_only=True) as con:
         for key in sorted(context.selected_asset_keys, key=lambda k: k.path):

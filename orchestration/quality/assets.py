@@ -12,7 +12,14 @@ from orchestration.settings import setting
     key=["quality", "findings_report"],
     group_name="quality",
     kinds={"html", "duckdb"},
-    deps=[dg.AssetKey(["marts", "fct_metric"]), dg.AssetKey(["marts", "fct_event"])],
+    deps=[
+        dg.AssetKey(["marts", "fct_metric"]),
+        dg.AssetKey(["marts", "fct_event"]),
+        dg.AssetKey(["marts", "dim_cable"]),
+        dg.AssetKey(["marts", "fct_figure_reconciled"]),
+        dg.AssetKey(["marts", "dim_country"]),
+        dg.AssetKey(["quality", "rejected_facts"]),
+    ],
     description="quality.findings (written by the GX checks on fct_metric and fct_event) as an HTML page.",
 )
 def findings_report(warehouse: WarehouseResource) -> dg.MaterializeResult:

@@ -88,6 +88,15 @@ def describe_metric(row) -> str:
     )
 
 
+def describe_cable(row) -> str:
+    """`09PHNOMPENH114 "SUBJECT" (Embassy Phnom Penh, 2009-02-19)`."""
+    subject = _quote(row["subject"]) if _present(row.get("subject")) else "no subject"
+    return f'{row["cable_id"]} "{subject}" ({row.get("origin")}, {pd.Timestamp(row["sent_at"]).date()})'
+
+
+DESCRIBE = {"metric_id": describe_metric, "event_id": None, "cable_id": describe_cable}
+
+
 def describe_event(row) -> str:
     """`law_enacted on 2008-02-15 (day) [id] "quote"`."""
     return (
@@ -119,9 +128,10 @@ def _finding(check_name: str, severity: str, ids: list[str], cable_id: str | Non
 def findings_from_outcome(outcome: SuiteOutcome, frame: pd.DataFrame, id_column: str) -> list[Finding]:
     """One finding per offending group, pair or row of each expectation the frame broke."""
     rows = {row[id_column]: row for row in frame.to_dict("records")}
-    describe = describe_metric if id_column == "metric_id" else describe_event
+    describe = DESCRIBE.get(id_column) or describe_event
     findings: list[Finding] = []
-    for result in outcome.failures:
+    # every expectation that flagged rows, whether or not their share failed it (`mostly`)
+    for result in outcome.flagged:
         check_name = result.meta.get("check_name", result.expectation)
         severity = result.meta.get("severity", "error")
         offending = [rows[i] for i in result.unexpected_ids if i in rows]
@@ -172,6 +182,10 @@ def findings_from_outcome(outcome: SuiteOutcome, frame: pd.DataFrame, id_column:
                         MESSAGES[check_name].format(items=items),
                     )
                 )
+        elif check_name in ("rejected_metric", "rejected_event"):
+            for row in offending:
+                message = f"set aside ({row['rejection_rule']}): {row['rejection_message']}: {_quote(row['quote'])!r}"
+                findings.append(_finding(check_name, severity, [row[id_column]], row["cable_id"], message))
         else:
             for row in offending:
                 message = f"{check_name.replace('_', ' ')} ({result.expectation} on {result.column}): {describe(row)}"
@@ -200,10 +214,15 @@ def replace_findings(
 
 
 def evaluate_suite(
-    con: duckdb.DuckDBPyConnection, suite_module, suite: gx.ExpectationSuite, name: str
+    con: duckdb.DuckDBPyConnection, suite_module, suite: gx.ExpectationSuite, name: str, validity: bool = False
 ) -> tuple[SuiteOutcome, list[Finding]]:
-    """Validate the frame of `suite_module.QUERY` with `suite` and derive its findings."""
-    frame = suite_module.prepare(con.execute(suite_module.QUERY).df())
+    """Validate the frame of the suite module's query (its validity query with `validity`) and derive findings."""
+    query, prepare = (
+        (suite_module.VALIDITY_QUERY, suite_module.prepare_validity)
+        if validity
+        else (suite_module.QUERY, suite_module.prepare)
+    )
+    frame = prepare(con.execute(query).df())
     outcome = validate_frame(suite, name, frame, id_column=suite_module.ID_COLUMN)
     return outcome, findings_from_outcome(outcome, frame, suite_module.ID_COLUMN)
 

@@ -21,7 +21,18 @@ vertical-align: top; text-align: left; font-size: .9rem; }}
 <h1>Findings: figures not to sum blindly</h1>
 <p>{summary}</p>
 {sections}
+{reconciled}
 </body></html>
+"""
+RECONCILED_SQL = """
+select coalesce(c.name, r.country_code), r.measure, coalesce(r.breakdown, ''), coalesce(o.name, ''),
+    strftime(r.period_start, '%Y-%m-%d') || ' to ' || strftime(r.period_end, '%Y-%m-%d'),
+    r.best_value, r.min_value, r.max_value, r.n_figures, r.n_institutions, r.basis
+from marts.fct_figure_reconciled as r
+left join marts.dim_country as c using (country_code)
+left join marts.dim_country as o on o.country_code = r.origin_country_code
+where r.n_figures > 1
+order by 1, r.measure, r.period_start, 3
 """
 
 
@@ -49,7 +60,44 @@ def render_findings(con: duckdb.DuckDBPyConnection, generated_at: dt.datetime | 
             f"<th>finding</th><th>figures</th></tr>{body}</table>"
         )
     summary = html.escape(f"{len(rows)} findings, generated {generated_at:%Y-%m-%d %H:%M} UTC.")
-    return PAGE.format(summary=summary, sections="".join(sections) or "<p>No findings.</p>")
+    return PAGE.format(
+        summary=summary, sections="".join(sections) or "<p>No findings.</p>", reconciled=render_reconciled(con)
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def render_reconciled(con: duckdb.DuckDBPyConnection) -> str:
+    """The reconciled figures (several figures for one question), one table per country, as HTML."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = 'fct_figure_reconciled'"
+    ).fetchone()[0]
+    if not exists:
+        return ""
+    by_country: dict[str, list] = {}
+    for row in con.execute(RECONCILED_SQL).fetchall():
+        by_country.setdefault(row[0], []).append(row[1:])
+    parts = [
+        "<h2>Reconciled figures: one answer per question</h2><p>Where several figures answer one question "
+        "(country, measure, breakdown, period), the rules of marts.fct_figure_reconciled choose one and say why; "
+        "the others stay listed. Do not add the figures of one row.</p>"
+    ]
+    for country, items in by_country.items():
+        body = "".join(
+            f"<tr><td>{html.escape(measure)}</td><td>{html.escape(' '.join(filter(None, [breakdown, origin])))}</td>"
+            f"<td>{html.escape(period)}</td><td><b>{_number(best)}</b></td>"
+            f"<td>{_number(low)} to {_number(high)}</td><td>{figures} from {institutions}</td>"
+            f"<td>{html.escape(basis)}</td></tr>"
+            for measure, breakdown, origin, period, best, low, high, figures, institutions, basis in items
+        )
+        parts.append(
+            f"<h3>{html.escape(country)} ({len(items)})</h3><table><tr><th>measure</th><th>breakdown</th>"
+            f"<th>period</th><th>best</th><th>range</th><th>figures</th><th>basis</th></tr>{body}</table>"
+        )
+    return "".join(parts) if by_country else ""
 
 
 def write_findings_report(con: duckdb.DuckDBPyConnection, path: Path) -> Path:

@@ -4,6 +4,7 @@ import os
 
 import dagster as dg
 
+from orchestration.reload.executors import PARALLEL_FROM, dask_executor, default_workers
 from orchestration.reload.folder_state import FolderCursor, scan
 from orchestration.resources import CableSourceResource
 
@@ -16,12 +17,26 @@ reload_job = dg.define_asset_job(
     tags={"warehouse/writer": "true"},
 )
 
-FULL_RELOAD_CONFIG = {
-    "ops": {
-        "raw_cables": {"config": {"force": True}},
-        "extracted_facts": {"config": {"force": True}},
+# the same build on a Dask cluster: a local one by default, or `{"cluster": {"existing": {"address": ...}}}`;
+# workers must see the warehouse folder (batches are files beside it)
+reload_on_dask_job = dg.define_asset_job(
+    "reload_warehouse_on_dask",
+    selection=dg.AssetSelection.all(),
+    description="The reload, with each batch of cables a task on a Dask cluster.",
+    tags={"warehouse/writer": "true"},
+    executor_def=dask_executor,
+)
+
+
+def reload_config(force: bool = False, workers: int = 1) -> dict:
+    """Run config of a reload: `force` redoes every cable; `workers` processes share the batches."""
+    return {
+        "ops": {"cables": {"ops": {"plan_cables": {"config": {"force": force}}}}},
+        "execution": {"config": {"workers": workers}},
     }
-}
+
+
+FULL_RELOAD_CONFIG = reload_config(force=True, workers=default_workers())
 
 
 @dg.sensor(
@@ -40,8 +55,12 @@ def cables_folder_sensor(context: dg.SensorEvaluationContext, cable_source: Cabl
         context.update_cursor(cursor.dump())
         return dg.SkipReason(f"no change in {folder}")
     context.update_cursor(cursor.dump())
+    # a few files: every step in one process; many, or a release CSV (thousands of rows): parallel workers
+    changed = [*changes.added, *changes.changed]
+    large = len(changed) >= PARALLEL_FROM or any(name.lower().endswith(".csv") for name in changed)
     return dg.RunRequest(
         run_key=changes.run_key(cursor.generation),
+        run_config=reload_config(workers=default_workers() if large else 1),
         tags={"cables/changes": changes.describe()[:250]},
     )
 

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orchestration.warehouse.raw_store import CABLE_GLOB
+from orchestration.warehouse.sources import file_sha256, source_files
 
 
 @dataclass
@@ -59,23 +59,21 @@ def scan(folder: Path, cursor: FolderCursor) -> tuple[FolderChanges, FolderCurso
     """Compare the folder with the cursor; hash only files whose size or mtime moved."""
     changes = FolderChanges()
     files: dict[str, dict] = {}
-    for path in sorted(folder.glob(CABLE_GLOB)):
-        if not path.is_file() or path.name.startswith("."):
-            continue
+    for name, path, _ in source_files(folder):
         try:
             stat = path.stat()
-            known = cursor.files.get(path.name)
+            known = cursor.files.get(name)
             if known and known["size"] == stat.st_size and known["mtime_ns"] == stat.st_mtime_ns:
-                files[path.name] = known
+                files[name] = known
                 continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = file_sha256(path)
         except OSError:  # vanished between listing and reading: the next tick sees it gone
             continue
-        files[path.name] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}
+        files[name] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}
         if known is None:
-            changes.added[path.name] = digest
+            changes.added[name] = digest
         elif known["sha256"] != digest:
-            changes.changed[path.name] = digest
+            changes.changed[name] = digest
     changes.removed = sorted(set(cursor.files) - set(files))
     generation = cursor.generation + (1 if changes else 0)
     return changes, FolderCursor(files=files, generation=generation)

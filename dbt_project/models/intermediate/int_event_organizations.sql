@@ -3,7 +3,7 @@ with
 
 actors as (
     select event_id, cable_id, lower(trim(unnest(actors))) as actor_lower
-    from {{ ref('int_events_resolved') }}
+    from {{ ref('int_events_accepted') }}
 ),
 
 cable_orgs as (

@@ -7,9 +7,11 @@ select
     event_type,
     law_key,
     law_text,
+    subject,
     actors,
+    tip_context,
     quote,
     char_start,
     char_end
-from {{ ref("int_events_resolved") }}
+from {{ ref("int_events_accepted") }}
 order by cable_id, event_index

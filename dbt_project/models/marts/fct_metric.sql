@@ -1,7 +1,7 @@
 with
 
 metrics as (
-    select * from {{ ref('int_metrics_attributed') }}
+    select * from {{ ref('int_metrics_accepted') }}
 ),
 
 overlap_groups as (
@@ -14,6 +14,10 @@ restatements as (
 
 conflicts as (
     select metric_id, conflict_group from {{ ref('int_metric_conflicts') }}
+),
+
+countries as (
+    select metric_id, country_code, origin_country_code from {{ ref('int_metric_countries') }}
 )
 
 select
@@ -30,6 +34,7 @@ select
     metrics.period_end,
     metrics.breakdown,
     metrics.is_cumulative,
+    metrics.tip_context,
     metrics.parent_metric_id,
     overlap_groups.overlap_group,
     conflicts.conflict_group,
@@ -37,9 +42,12 @@ select
     restatements.restates_metric_id is not null as is_restatement,
     metrics.quote,
     metrics.char_start,
-    metrics.char_end
+    metrics.char_end,
+    countries.country_code,
+    countries.origin_country_code
 from metrics
 left join overlap_groups using (metric_id)
 left join conflicts using (metric_id)
 left join restatements using (metric_id)
+left join countries using (metric_id)
 order by metrics.cable_id, metrics.metric_index

@@ -17,6 +17,9 @@ renamed as (
         date_precision,
         actors,
         nullif(trim(law), '') as law_text,
+        nullif(trim(subject), '') as subject,
+        -- context: stated where the cable speaks of trafficking in persons
+        tip_context,
         -- provenance: offsets (1-based, end exclusive) of the sentence in raw_text
         quote,
         char_start,

@@ -19,6 +19,8 @@ renamed as (
         unit,
         nullif(array_to_string(list_sort(breakdown), ';'), '') as breakdown,
         is_cumulative,
+        -- context: stated where the cable speaks of trafficking in persons
+        tip_context,
         -- attribution
         nullif(trim(source_org), '') as source_org,
         -- dates

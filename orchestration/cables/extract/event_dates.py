@@ -42,12 +42,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
         re.compile(
-            rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:\s*(?:-|–|and|to)\s*{_DAY})?(?:,?\s+(?P<y>{_YEAR}))?\b"
+            rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:\s*(?:-|–|and|to)\s*{_DAY})?(?:,?\s+(?:¶\s*)?(?P<y>{_YEAR}))?\b"
             rf"(?![-/]\d)"
         ),
     ),
     ("day_first", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
-    ("month", re.compile(rf"\b{_QUAL}(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b")),
+    # "in December ¶2008": a page break's paragraph mark can stand between a month and its year
+    ("month", re.compile(rf"\b{_QUAL}(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?:¶\s*)?(?P<y>{_YEAR})\b")),
     (
         "year_range",
         re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|/)\s*(?P<y2>{_YEAR}|\d{{2}})\b"),

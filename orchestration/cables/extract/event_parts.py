@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.event_dates import DateMention
+from orchestration.cables.extract.event_types import AGREEMENT_NOUN, BODY_NOUN, LAW_NOUN, Trigger
+from orchestration.cables.extract.law_finders import CableContext, find_laws
+
 _CONNECT = r"(?:of|for|on|against|and|the|to|in|de|des|la|le|pour|les)"
 _CAP = r"(?:[A-Z][A-Za-z'’.&-]*|[A-Z]{2,}[a-z]?)"
 _PHRASE = re.compile(rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
@@ -134,3 +138,108 @@ def find_law(text: str) -> str | None:
         return best
     match = _LOWER_LAW.search(text)
     return match.group() if match else None
+
+
+# what a one-off event is about, by type: the head nouns of its subject
+_SUBJECT_HEADS = {
+    "body_established": re.compile(rf"\b(?i:{BODY_NOUN})\b|\b[A-Z]{{2,6}}\b"),
+    "agreement_signed": re.compile(rf"\b(?i:{AGREEMENT_NOUN})\b|\bMOUs?\b"),
+    "law_enacted": re.compile(rf"\b(?i:{LAW_NOUN}|regulations?|rules)\b"),
+    "law_drafted": re.compile(rf"\b(?i:{LAW_NOUN}|regulations?|rules)\b"),
+}
+_VERB_FIRST = re.compile(
+    r"^(?:establish|form|creat|launch|set|found|install|inaugurat|open|sign|conclud|ratif|acced|accession|agreed|"
+    r"pass|enact|promulgat|adopt|amend|revis|issu|approv|went|entered|took|draft|redraft|discuss|consider|debat|"
+    r"submit|moved|sent|review)",
+    re.IGNORECASE,
+)
+# words that end a noun phrase when walking back from its head: determiners, prepositions, verbs, numbers
+_PHRASE_STOP = re.compile(
+    r"^(?:a|an|the|its|their|his|her|this|that|these|those|of|to|in|on|for|with|by|as|and|or|from|into|at|new|"
+    r"since|when|after|before|while|although|because|if|during|under|once|until|"
+    r"first|second|several|signatory|party|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"[a-z]+(?:ed|ing))$"
+)
+_NOT_SUBJECTS = {"TIP", "NGO", "NGOs", "GOB", "GOS", "GOC", "GOT", "RGC", "USG", "SARG", "GOI", "UN", "US", "USD"}
+
+
+def find_subject(
+    text: str, event_type: str, mention: DateMention, trigger: Trigger | None, laws: CableContext
+) -> tuple[str | None, str | None]:
+    """The law an event concerns and what a one-off event is about, both as written (or None).
+
+    `laws` is the cable's law-finding context (`law_finders.CableContext`): the law is written as the cable's law
+    mentions are, so the warehouse can join the two. The subject of a law event is its law, of an agreement the
+    agreement, of an establishment the body ("the National Task Force", "a government shelter", "APLE"); a bare
+    head noun ("the agreement", "a unit") names nothing that could be compared, so it is no subject. A one-off
+    event concerns no law but its subject ("signed a 2006 MOU and is a signatory to the 1957 Convention").
+    """
+    anchor = (trigger.start, trigger.end) if trigger is not None and trigger.end >= 0 else (mention.start, mention.end)
+    found = find_laws(text, laws)
+    nearest = min(found, key=lambda f: _gap(anchor, (f.start, f.end))).surface if found else None
+    heads = _SUBJECT_HEADS.get(event_type)
+    if heads is None:
+        return nearest, None
+    if event_type.startswith("law_") and nearest is not None:
+        return nearest, nearest
+    in_trigger = [f.surface for f in found if _gap(anchor, (f.start, f.end)) == 0]
+    if event_type == "agreement_signed" and in_trigger:
+        return in_trigger[0], in_trigger[0]
+    return None, _subject_phrase(text, heads, anchor)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans (0 when they overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _subject_phrase(text: str, heads: re.Pattern[str], anchor: tuple[int, int]) -> str | None:
+    """The noun phrase of the first head noun of the trigger at `anchor` ("established a National Task Force",
+    "launched the NTF to coordinate agencies", "the NTF was established"), else the body named just before it
+    ("The CONATRAE has existed since 2004"); None when it is a bare head noun."""
+    start, end = anchor
+    span = text[start:end]
+    if span.isupper():
+        return None  # an all-capitals line: capitals tell nothing
+    head = next((m for m in heads.finditer(span) if m.group(0) not in _NOT_SUBJECTS), None)
+    if head is None:
+        named = _NAMED_BEFORE.search(text[max(0, start - 60) : start])
+        return named.group("name") if named and named.group("name") not in _NOT_SUBJECTS else None
+    head_start, head_end = start + head.start(), start + head.end()
+    called = _CALLED.match(text, head_end)
+    if called:
+        return called.group("name")  # "a new unit called Lahav 433"
+    phrase = _noun_phrase(text, head_start, head_end)
+    if len(phrase.split()) < 2 and not re.fullmatch(r"[A-Z]{2,6}", phrase):
+        return None
+    return phrase
+
+
+def _noun_phrase(text: str, head_start: int, head_end: int) -> str:
+    """The head noun with the modifiers before it and a capitalised complement after it ("Task Force on TIP")."""
+    words = text[:head_start].split()
+    begin = head_start
+    for word in reversed(words[-6:]):
+        bare = word.strip("\"'“”(),")
+        if bare != word or not bare or _PHRASE_STOP.match(bare.lower()) or bare in _MONTHS:
+            break
+        begin = text.rindex(word, 0, begin)
+    end = head_end
+    tail = _COMPLEMENT.match(text, head_end)
+    if tail:
+        words_after = tail.group(0).split()
+        while words_after and (words_after[-1] in _MONTHS or not words_after[-1][:1].isupper()):
+            words_after.pop()
+        if words_after and words_after[-1][:1].isupper():
+            end = text.index(words_after[-1], head_end) + len(words_after[-1])
+    return text[begin:end].strip(" ,")
+
+
+_COMPLEMENT = re.compile(
+    rf"\s+(?:{_CONNECT})\s+(?:the\s+)?(?!{'|'.join(_MONTHS)}\b){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)*{_CAP})*"
+)
+# "The CONATRAE has existed", "Maiti Nepal was founded": the body the sentence is about, just before its verb
+_NAMED_BEFORE = re.compile(r"(?:^|\bthe\s+|\bThe\s+)(?P<name>(?!The\b)[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})\s*$")
+_CALLED = re.compile(
+    r"\s+(?:called|named|known\s+as)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)"
+)

@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LAW_NOUN = r"(?:law|laws|act|code|decree|sub-decree|legislation|bill|amendments?|guidelines|declarations?|prakas)"
-_AGREEMENT_NOUN = (
-    r"(?:mou|memorandum|memoranda|agreements?|treaty|treaties|contracts?|convention|protocol|accord|"
+LAW_NOUN = (
+    r"(?:law|laws|act|code|decree|sub-decree|legislation|bill|amendments?|guidelines|declarations?|prakas|"
+    r"regulations?)"
+)
+AGREEMENT_NOUN = (
+    r"(?:mou|memorandum|memoranda|agreements?|treaty|treaties|contracts?|convention|protocol|accord|pacts?|"
     r"letter\s+of\s+(?:intent|agreement))"
 )
-_BODY_NOUN = (
-    r"(?:task\s*force|taskforce|committee|council|unit|department|working\s+groups?|body|cent(?:er|re)|courts?|office|"
-    r"commission|secretariat|hotline|shelter|agency|bureau|directorate|police|division|network|board|coalition|"
-    r"mechanism\s+for|institute)"
+BODY_NOUN = (
+    r"(?:(?:task\s*force|taskforce|committee|council|unit|department|working\s+group|body|cent(?:er|re)|court|office|"
+    r"commission|secretariat|hotline|shelter|bureau|directorate|division|network|board|coalition|institute|post|"
+    r"station)s?|agency|agencies|bodies|police|branch(?:es)?|mechanism\s+for)"
 )
 
 # (event_type, pattern); earlier rules win ties at equal distance from the date
@@ -27,8 +30,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "agreement_signed",
         re.compile(
             rf"\b(?:sign(?:ed|ing|s)?|conclud(?:ed|ing)|ratif(?:ied|ication|y)|accede[ds]?|accession|"
-            rf"agreed\s+to\s+the)\b[^;]{{0,80}}?\b{_AGREEMENT_NOUN}\b"
-            rf"|\b{_AGREEMENT_NOUN}\b[^;]{{0,60}}?\b(?:came|come|comes|entered|enters)\s+into\s+(?:force|effect)\b"
+            rf"agreed\s+to\s+the)\b[^;]{{0,80}}?\b{AGREEMENT_NOUN}\b"
+            rf"|\b{AGREEMENT_NOUN}\b[^;]{{0,60}}?\b(?:came|come|comes|entered|enters)\s+into\s+(?:force|effect)\b"
             rf"|\b(?:MOU|memorandum|treaty)\s+(?:of|dated|signed\s+(?:in|on))\b",
             re.IGNORECASE,
         ),
@@ -39,8 +42,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?:re)?draft(?:ed|ing)|(?:discuss|consider|debat)(?:ed|ing)\s+(?:amending|amendments?\s+to)|"
             rf"submitted|moved\s+to\s+the\s+(?:Council|National|Parliament|Senate|Cabinet)|"
             rf"sent\s+to\s+the\s+(?:Council|National|Parliament|Senate)|review(?:ed|ing)?)\b"
-            rf"[^;]{{0,60}}?\b{_LAW_NOUN}\b"
-            rf"|\b(?:law|legislation|bill)\b[^;]{{0,40}}?\b(?:moved|sent|submitted|forwarded)\s+to\s+the\b",
+            rf"[^;]{{0,60}}?\b{LAW_NOUN}\b"
+            rf"|\b(?:law|legislation|bill)\b[^;]{{0,40}}?\b(?:moved|sent|submitted|forwarded)\s+to\s+the\b"
+            # "to bring the law back for a second reading in the National Assembly on April 29"
+            rf"|\b(?:first|second|third)\s+reading\b",
             re.IGNORECASE,
         ),
     ),
@@ -49,22 +54,23 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:pass(?:ed|age)|enact(?:ed|ment)|promulgat(?:ed|ion)|adopted|amended|revised|issued|signed|"
             rf"signed\s+into\s+(?:force|effect|law)|went\s+into\s+effect|entered\s+into\s+force|took\s+effect|"
-            rf"approved)\b[^;]{{0,80}}?\b{_LAW_NOUN}\b"
-            rf"|\b{_LAW_NOUN}\b[^;]{{0,80}}?\b(?:was|were|is|has\s+been)?\s*(?:pass(?:ed|age)|enact(?:ed|ment)|"
+            rf"approved)\b[^;]{{0,80}}?\b{LAW_NOUN}\b"
+            rf"|\b{LAW_NOUN}\b[^;]{{0,80}}?\b(?:was|were|is|has\s+been)?\s*(?:pass(?:ed|age)|enact(?:ed|ment)|"
             rf"promulgat(?:ed|ion)|adopted|amended|revised|issued|signed\s+into\s+(?:force|effect|law)|"
-            rf"went\s+into\s+effect|took\s+effect)\b",
+            rf"went\s+into\s+effect|(?:take|takes|took)\s+effect|(?:entered|came)\s+into\s+(?:force|effect))\b",
             re.IGNORECASE,
         ),
     ),
     (
         "body_established",
         re.compile(
-            rf"\b(?:establish(?:ed|ing|ment)?|form(?:ed|ation)|creat(?:ed|ion)|launch(?:ed|ing)?|set\s+up|found(?:ed|ing)|"
-            rf"install(?:ed|ing)|inaugurat(?:ed|ion)|open(?:ed|ing))\b[^;]{{0,120}}?\b{_BODY_NOUN}\b"
-            rf"|\b{_BODY_NOUN}\b[^;]{{0,250}}?\b(?:was|were|been)\s+(?:\w+\s+)?(?:established|formed|created|launched|"
+            rf"\b(?:establish(?:ed|ing|ment)?|form(?:ed|ation)|creat(?:ed|ing|ion)|launch(?:ed|ing)?|set\s+up|found(?:ed|ing)|"
+            rf"install(?:ed|ing)|inaugurat(?:ed|ion)|open(?:ed|ing))\b[^;]{{0,120}}?\b{BODY_NOUN}\b"
+            rf"|\b{BODY_NOUN}\b[^;]{{0,250}}?\b(?:was|were|been)\s+(?:\w+\s+)?(?:established|formed|created|launched|"
             rf"set\s+up|founded|inaugurated)\b"
             rf"|\b(?:since\s+its|its)\s+(?:establishment|creation|founding|formation)\b"
-            rf"|\b{_BODY_NOUN}\s+(?:\w+\s+)?(?:established|formed|created|founded)\s+(?:in|on)\b"
+            rf"|\b(?:has|have)\s+existed\s+since\b"
+            rf"|\b{BODY_NOUN}\s+(?:\w+\s+)?(?:established|formed|created|founded)\s+(?:in|on)\b"
             # a body the cable names by its acronym: "launched the NTF", "was the NTF just established in 2007"
             rf"|\b(?:establish(?:ed|ing)|form(?:ed|ing)|creat(?:ed|ing)|launch(?:ed|ing)|set\s+up|found(?:ed|ing))\s+"
             rf"(?:the|a|an)\s+(?:new\s+)?(?-i:[A-Z]{{2,6}})\b"
@@ -76,15 +82,21 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("raid", re.compile(r"\b(?:raid(?:ed|s|ing)?|crackdowns?|broke\s+up|busted|stormed)\b", re.IGNORECASE)),
+    (
+        "raid",
+        re.compile(r"\b(?:raid(?:ed|s|ing)?|crackdowns?|broke\s+up|busted|stormed|seized|seizures?)\b", re.IGNORECASE),
+    ),
     (
         "court_decision",
         re.compile(
-            r"\b(?:convicted|sentenc(?:ed|ing)|acquitt(?:ed|al)|verdicts?|ruled|ruling|"
-            r"court\s+decision|found\s+guilty|overturned|upheld|suspended\s+a\s+(?:\w+[\s-])*sentence)\b",
+            r"\b(?:convicted|sentenc(?:ed|ing)|acquitted|ruled|found\s+guilty|overturned|upheld|"
+            r"suspended\s+a\s+(?:\w+[\s-])*sentence)\b",
             re.IGNORECASE,
         ),
     ),
+    # a decision named by a noun is the event only near its date ("the August 11 ruling"), not when it is what a
+    # meeting discussed ("on January 5 held meetings ... to discuss the recent Blackwater ruling")
+    ("court_noun", re.compile(r"\b(?:verdicts?|rulings?|acquittals?|court\s+decisions?)\b", re.IGNORECASE)),
     (
         "training",
         re.compile(
@@ -108,9 +120,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "policy_decision",
         re.compile(
             r"\b(?:(?:adopted|develop(?:ed|ing)?|finalized|approved|updated|launched)\b[^;]{0,60}?\b(?:plan|policy|strategy|"
-            r"standards?)|(?:plan|policy|strategy)\b[^;]{0,100}?\b(?:adopted|developed|finalized|approved|updated)|"
-            r"bans?|banned|banning|ban\s+on|prohibited|ordered|imposed|announced|agreed\s+to|decided|decision\s+to|"
-            r"expanded|directed\s+that|changed|moratorium|restrictions?|suspended|lifted|"
+            r"standards?)|(?:plan|policy|strategy)\b[^;]{0,100}?\b(?:adopted|developed|finalized|approved|updated|released|"
+            r"published|signed|launched|issued)|(?:signed|issued|released)\b[^;]{0,40}?\b(?:plan|policy|strategy)|"
+            r"bans?|banned|banning|ban\s+on|prohibited|ordered|imposed|agreed\s+to|decided|decision\s+to|"
+            r"expanded|directed\s+that|changed|moratorium|restrictions?|suspended|lifted|terminat(?:ed|ion)|"
+            r"granted\s+(?:an?\s+)?amnest(?:y|ies)|amnest(?:y|ies)|pardon(?:ed|s)?|"
             # a removal from office: "a decree removed a judge", "dismissed two police officers"
             r"(?:removed|dismissed|fired|demoted)\s+(?:\w+\s+){0,2}?(?:judges?|officials?|officers?|prosecutors?|"
             r"governors?|directors?|chiefs?|commanders?|ministers?)|"
@@ -133,19 +147,30 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     # a reporting verb is the event only when the date is that of the reporting ("In April, NGOs reported")
     ("reported", re.compile(r"\b(?:reported|announced\s+that)\b", re.IGNORECASE)),
+    # an announcement is a decision only when nothing else is said of the date ("In March 2004, the MFA announced
+    # Bahrain's accession to ...": the accession)
+    ("announcement", re.compile(r"\bannounc(?:ed|ing|ement)\b", re.IGNORECASE)),
     # an agreement noun is the event only when it carries the date ("a December 2008 MOU")
-    ("agreement_noun", re.compile(rf"\b{_AGREEMENT_NOUN}\b", re.IGNORECASE)),
+    ("agreement_noun", re.compile(rf"\b{AGREEMENT_NOUN}\b", re.IGNORECASE)),
 ]
 
 _ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
-_ALIAS = {"reported": "report_published", "agreement_noun": "agreement_signed"}
+# triggers taken only when nothing else is near: an arrest mentioned in passing, a verb of saying
+_WEAK = {"arrest", "reported", "announcement"}
+_PASSIVE_REPORT_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
+_ALIAS = {
+    "reported": "report_published",
+    "agreement_noun": "agreement_signed",
+    "announcement": "policy_decision",
+    "court_noun": "court_decision",
+}
 
 # types whose presence makes a dated sentence an event even when it reads like a statistic
 STRONG_TYPES = {"agreement_signed", "law_drafted", "law_enacted", "body_established", "training", "campaign"}
 # triggers that are ordinary words when capitalised inside a name ("Ministry of Labor and Vocational Training")
 _LOWERCASE_ONLY = {"training", "campaign", "raid", "arrest"}
 # how near its date a noun must be to be the event it names ("a 2008 UNIAP report", "the December MOU")
-_NOUN_REACH = {"report_published": 30, "agreement_noun": 15}
+_NOUN_REACH = {"report_published": 30, "agreement_noun": 15, "court_noun": 30}
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:who|that|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+(?:and|or)\s+)?$",
     re.IGNORECASE,
@@ -174,6 +199,7 @@ class Trigger:
     event_type: str
     distance: int
     start: int
+    end: int = -1  # end offset of the trigger's match (-1: not known)
 
 
 def nearest_trigger(text: str, date_start: int, date_end: int) -> Trigger | None:
@@ -182,8 +208,8 @@ def nearest_trigger(text: str, date_start: int, date_end: int) -> Trigger | None
     Ties go to the more specific type; an arrest, a reporting verb and a report or agreement noun far
     from the date are chosen only when nothing else is there.
     """
-    best: tuple[int, int, str, int] | None = None
-    weak: tuple[int, int, str, int] | None = None
+    best: tuple[int, int, str, int, int] | None = None
+    weak: tuple[int, int, str, int, int] | None = None
     for name, pattern in _RULES:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -193,7 +219,9 @@ def nearest_trigger(text: str, date_start: int, date_end: int) -> Trigger | None
             if date_end <= start and _RELATIVE_BEFORE.search(before):
                 continue  # "transferred two officers who were convicted": the participants' past, not the event
             if start < date_end and date_start < end:
-                distance = 0
+                # a match around the date ("signed the Protocol in 2004 ... implementing legislation") is as near
+                # as its nearer end: a trigger word next to the date is nearer
+                distance = max(0, min(date_start - start, end - date_end)) if start < date_start < date_end < end else 0
             elif end <= date_start:
                 # "a report that gained wide coverage this week": the date of the relative clause is its noun's
                 distance = 0 if _RELATIVE_TO_DATE.match(text[end:date_start]) else date_start - end
@@ -207,15 +235,19 @@ def nearest_trigger(text: str, date_start: int, date_end: int) -> Trigger | None
                 continue  # "In 2007, there were reports of ...": hearsay, not a publication
             if name == "reported" and start < date_end:
                 continue  # "the Director reported that since ... 2007": the date is the content's
-            candidate = (distance, _ORDER[name], _ALIAS.get(name, name), start)
-            if name in ("arrest", "reported") or distance > _NOUN_REACH.get(name, distance):
-                if name == "agreement_noun":
+            candidate = (distance, _ORDER[name], _ALIAS.get(name, name), start, end)
+            if name in ("report_published", "reported") and (start > 0 and text[start - 1] == "-"):
+                continue  # "employer-reported runaway workers": a compound, not a report
+            if name == "reported" and _PASSIVE_REPORT_BEFORE.search(before):
+                continue  # "in what was reported to be a mafia meeting": hearsay
+            if name in _WEAK or distance > _NOUN_REACH.get(name, distance):
+                if name in ("agreement_noun", "court_noun"):
                     continue
                 weak = candidate if weak is None or candidate < weak else weak
             elif best is None or candidate < best:
                 best = candidate
     chosen = best or weak
-    return Trigger(chosen[2], chosen[0], chosen[3]) if chosen else None
+    return Trigger(chosen[2], chosen[0], chosen[3], chosen[4]) if chosen else None
 
 
 def classify(text: str, date_start: int, date_end: int) -> str:

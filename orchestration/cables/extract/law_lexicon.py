@@ -82,6 +82,8 @@ def law_key(text: str) -> str:
     key = re.sub(r"\bhuman beings\b|\bhuman persons\b", "humans", key)
     key = re.sub(r"\blabour\b", "labor", key)
     key = re.sub(r"\bno\.?\s*(?=\d)|\bnumber\s+(?=\d)", "", key)
+    # "Protocols to Prevent ...", "the labor laws": a plural head names the same instrument
+    key = re.sub(r"\b(law|act|code|convention|protocol|decree|agreement|regulation)s\b", r"\1", key)
     key = re.sub(r"[^a-z0-9]+", " ", key)
     key = re.sub(r"\b(?:the|a|an)\b", " ", key)
     return re.sub(r"\s+", " ", key).strip()

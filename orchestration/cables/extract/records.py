@@ -75,3 +75,6 @@ class EventFact:
     char_start: int  # span of the sentence in the raw text
     char_end: int
     tip_context: bool = False  # stated where the cable speaks of trafficking in persons (extract/topic.py)
+    # what a one-off event (law enacted or drafted, body established, agreement signed) is about, as written:
+    # its dates are compared only with the same thing's ("the National Task Force", "Decree 81 of 2006")
+    subject: str | None = None

@@ -1,30 +1,21 @@
 -- The same one-off event (a law enacted, a body established, an agreement signed: same type
--- and same law or same organization) given dates that disagree at their common precision.
--- Amendments and revisions are later events of their own ("the Penal Code of 1949, revised in
--- 1985"), so sentences telling of one are not compared.
+-- and the same law, or the same subject the extractor names) given dates that disagree at their
+-- common precision. Two different bodies' founding years are never paired: an event is compared
+-- only with events about the same thing. Amendments and revisions are later events of their own
+-- ("the Penal Code of 1949, revised in 1985"), so sentences telling of one are not compared.
 with
 
--- governments and countries act in these events ("the government established ..."); the
--- body established is the other organization named
-established_bodies as (
-    select eo.event_id, eo.org_key
-    from {{ ref('int_event_organizations') }} as eo
-    join {{ ref('int_organizations_resolved') }} as o using (org_key)
-    where not regexp_matches(lower(o.organization_name), 'government|kingdom|republic')
-),
-
 events as (
-    select e.*, eo.org_key
-    from {{ ref('int_events_resolved') }} as e
-    left join established_bodies as eo using (event_id)
+    select e.*
+    from {{ ref('int_events_accepted') }} as e
     where e.event_type in ('law_enacted', 'body_established', 'agreement_signed')
       and not regexp_matches(lower(e.quote), 'amend|revis|replac|re-?establish|reorgani')
 ),
 
 subjects as (
-    select *, coalesce('law:' || law_key, 'org:' || org_key) as subject_key
+    select *, coalesce('law:' || law_key, 'subject:' || lower(subject)) as subject_key
     from events
-    where law_key is not null or (event_type = 'body_established' and org_key is not null)
+    where law_key is not null or subject is not null
 ),
 
 pairs as (

@@ -3,7 +3,7 @@
 with
 
 metrics as (
-    select * from {{ ref('int_metrics_attributed') }}
+    select * from {{ ref('int_metrics_accepted') }}
 ),
 
 cables as (
@@ -19,9 +19,11 @@ select
     coalesce(metrics.source_org_key, 'name:' || lower(metrics.source_org)) as source_identity,
     coalesce(metrics.breakdown, '') as breakdown_key,
     orgs.org_type as source_org_type,
-    -- counts of people or cases, the figures that overlap, conflict and add up; money,
-    -- shares and counts of organizations describe other things and are left out
-    metrics.measure in (
+    -- counts of people or cases, the figures that overlap, conflict and add up; money, shares and
+    -- counts of organizations
+    -- describe other things and are left out; so are figures stated outside talk of trafficking in
+    -- persons (a defence cable's "arrests" do not count the same thing as a TIP report's)
+    metrics.tip_context and metrics.measure in (
         'arrests', 'investigations', 'cases', 'prosecutions', 'convictions', 'acquittals', 'perpetrators',
         'victims_identified', 'victims_rescued', 'victims_referred', 'victims_assisted', 'victims_repatriated',
         'migrants_returned', 'persons_trained'

@@ -1,0 +1,47 @@
+-- Every extracted event with the validity rule it breaks, if any (the one place these rules live;
+-- see int_metrics_validated). An event's span must lie inside its quote.
+with
+
+events as (
+    select * from {{ ref('int_events_resolved') }}
+),
+
+cables as (
+    select cable_id from {{ ref('stg_raw__cables') }}
+),
+
+texts as (
+    select cable_id, raw_text from {{ ref('stg_raw__cable_texts') }}
+),
+
+checked as (
+    select
+        events.*,
+        cables.cable_id is not null as cable_exists,
+        -- words only: the quote is clean text, the span raw text across line breaks and page lines
+        regexp_replace(
+            lower({{ strip_page_breaks("substr(texts.raw_text, events.char_start, events.char_end - events.char_start)") }}),
+            '[^a-z0-9]+', '', 'g'
+        ) as span_words,
+        regexp_replace(lower(events.quote), '[^a-z0-9]+', '', 'g') as quote_words
+    from events
+    left join cables using (cable_id)
+    left join texts using (cable_id)
+)
+
+select
+    checked.* exclude (span_words, quote_words),
+    case
+        when not cable_exists then 'orphan_key'
+        when span_words is null or span_words = '' or not contains(quote_words, span_words) then 'provenance_mismatch'
+        when event_type not in ({{ "'" ~ var("event_types") | join("', '") ~ "'" }}) then 'unknown_event_type'
+        when date_precision not in ('day', 'month', 'year') then 'unknown_precision'
+    end as rejection_rule,
+    case rejection_rule
+        when 'orphan_key' then 'the cable ' || cable_id || ' is not in the warehouse'
+        when 'provenance_mismatch' then 'the span ' || char_start || '-' || char_end
+            || ' does not lie inside the quoted sentence'
+        when 'unknown_event_type' then 'the event type "' || event_type || '" is not in the vocabulary'
+        when 'unknown_precision' then 'the date precision "' || date_precision || '" is not day, month or year'
+    end as rejection_message
+from checked

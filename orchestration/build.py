@@ -1,0 +1,91 @@
+"""`make run`: build the warehouse through Dagster, with as many parallel workers as the build needs.
+
+A build of a few changed cables runs every step in one process (no start-up cost per step); a
+large one spreads its batches over BUILD_WORKERS processes (default: the machine's cores). Either
+way it is the same `dagster asset materialize` of every asset that the UI, the sensor and the
+schedule run, so the run shows in the Dagster UI.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from orchestration.reload.definitions import reload_config
+from orchestration.reload.executors import PARALLEL_FROM, default_workers
+from orchestration.settings import PROJECT_ROOT, apply_defaults, setting
+from orchestration.warehouse.extracted_store import extractor_version
+from orchestration.warehouse.plan import count_work
+from orchestration.warehouse.sources import list_sources
+
+BATCHES_PER_WORKER = 3
+
+
+def plan_run(force: bool = False) -> dict:
+    """Run config for the build the input folder needs now."""
+    published = setting("WAREHOUSE_PATH")
+    con = None
+    try:
+        if published.exists():
+            con = duckdb.connect(str(published), read_only=True)
+            con.execute("select 1 from raw.cable_versions limit 1")
+    except duckdb.Error:  # no warehouse yet, or an older layout: everything is work
+        con = None
+    try:
+        sources = list_sources(setting("CABLES_DIR"))
+        work = sum(1 for _ in sources) if force else count_work(con, sources, extractor_version())
+    finally:
+        if con is not None:
+            con.close()
+    workers = default_workers() if work >= PARALLEL_FROM else 1
+    config = reload_config(force=force, workers=workers)
+    batch_size = max(50, math.ceil(work / (workers * BATCHES_PER_WORKER))) if workers > 1 else max(work, 1)
+    config["ops"]["cables"]["ops"]["plan_cables"]["config"]["batch_size"] = batch_size
+    print(f"{work} cables to process: {workers} worker(s), batches of {batch_size}", flush=True)
+    return config
+
+
+# what the terminal shows of the run's log: progress of the long stages, step ends and failures
+_PROGRESS = re.compile(
+    r" - (?:INFO|WARNING|ERROR) - .*(?:progress|inputs|loaded|published|quarantined)|STEP_FAILURE|RUN_"
+)
+
+
+def main() -> int:
+    """Materialise every asset with the run config this build needs; exit with dagster's status.
+
+    The whole run log goes to DAGSTER_HOME/logs/make_run.log; the terminal shows its progress lines.
+    """
+    apply_defaults()
+    config = plan_run(force="--force" in sys.argv)
+    dagster = Path(sys.executable).parent / "dagster"
+    command = [str(dagster), "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"]
+    log_path = setting("DAGSTER_HOME") / "logs" / "make_run.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"building the warehouse from {setting('CABLES_DIR')} (log: {log_path})", flush=True)
+    with (
+        log_path.open("w", encoding="utf-8") as log,
+        subprocess.Popen(
+            [*command, "--config-json", json.dumps(config)],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        ) as run,
+    ):
+        for line in run.stdout:
+            log.write(line)
+            if _PROGRESS.search(line):
+                print("  " + line.split(" - ", 5)[-1].strip()[:200], flush=True)
+    return run.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Candidate phrases for organizations: maximal runs of capitalised words within one clause, trimmed of
+sentence openers and people's titles."""
+
+from __future__ import annotations
+
+import re
+
+from orchestration.cables.extract.org_resolver import is_cap
+from orchestration.cables.extract.org_vocabulary import (
+    ACRONYM_STOP,
+    CONNECTORS,
+    LEADING_STOP,
+    MONTHS,
+    TITLE_WORDS,
+    TRAILING_BREAK,
+)
+from orchestration.cables.model import Paragraph
+
+Token = tuple[str, int, int]  # a word as written, with its start and end in the paragraph's clean text
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[lLdD]['’][A-Z][\w'’-]*|[A-Za-z0-9À-ÿ](?:[\w'’&/À-ÿ-]*[\wÀ-ÿ])?|,")
+
+
+def glossary_paragraph(paragraph: Paragraph) -> bool:
+    """Whether a paragraph is an abbreviations glossary ("MOI: Ministry of Interior" entries)."""
+    entries = re.findall(r"(?:^|\s)[A-Z][A-Za-z/&-]*[A-Z][a-z]?:\s+[A-Z]", paragraph.text)
+    return len(entries) >= 4 and len(entries) * 12 > len(paragraph.text.split()) / 2
+
+
+def tokens_of(text: str) -> list[Token]:
+    """The words and commas of a text, with their offsets."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shouting(tokens: list[Token], i: int) -> bool:
+    """Whether token i is part of an all-capitals heading run."""
+
+    def upper_word(j: int) -> bool:
+        return 0 <= j < len(tokens) and tokens[j][0].isupper() and len(tokens[j][0]) > 1 and tokens[j][0] != ","
+
+    return upper_word(i) and (
+        upper_word(i - 1)
+        and upper_word(i - 2)
+        or upper_word(i + 1)
+        and upper_word(i + 2)
+        or upper_word(i - 1)
+        and upper_word(i + 1)
+    )
+
+
+def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[list[Token]]:
+    """Maximal runs of capitalised words joined by connectors, within one clause; `units` (the currency codes
+    the cable writes beside amounts) end a run like a month does."""
+    tokens = tokens_of(text)
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+
+    def close() -> None:
+        while current and (current[-1][0] == "," or current[-1][0] in CONNECTORS):
+            current.pop()
+        if current:
+            runs.append(list(current))
+        current.clear()
+
+    in_title = False
+    for i, (token, start, end) in enumerate(tokens):
+        if current:
+            gap = text[current[-1][2] : start]
+            if gap.strip() or (token == "," and gap):
+                close()
+        elif in_title:
+            gap = text[tokens[i - 1][2] : start]
+            if gap.strip() or token in {"and", ",", "&"} or not (is_cap(token) or token in CONNECTORS):
+                in_title = False
+            else:
+                continue
+        shouting = _shouting(tokens, i)
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if (
+            token in MONTHS
+            or token in units
+            or (token in ACRONYM_STOP and token != "TIP")
+            or re.fullmatch(r"NGO['’]?s?['’]?", token)
+        ):
+            close()
+        elif (
+            current
+            and any(t[0] not in CONNECTORS for t in current)
+            and (token in TRAILING_BREAK or token in {"Program", "Project"} and following in TRAILING_BREAK)
+        ):
+            close()
+            in_title = True
+        elif is_cap(token) and not shouting:
+            current.append((token, start, end))
+        elif current and (token == "," or token in CONNECTORS):
+            current.append((token, start, end))
+        elif current and token.isdigit() and current[-1][0] in {"Company", "No", "Unit", "Brigade", "Division"}:
+            current.append((token, start, end))
+        else:
+            close()
+    close()
+    return runs
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """A run without its leading openers and connectors, a person's title before "of", or trailing connectors."""
+    tokens = list(tokens)
+    changed = True
+    while tokens and changed:
+        changed = False
+        while tokens and (tokens[0][0] in LEADING_STOP or tokens[0][0] in CONNECTORS or tokens[0][0] == ","):
+            tokens.pop(0)
+            changed = True
+        if tokens and tokens[0][0] in TITLE_WORDS:
+            words = [t[0] for t in tokens]
+            if "of" in words:
+                tokens = tokens[words.index("of") + 1 :]
+                changed = True
+            elif all(w in TITLE_WORDS or w in CONNECTORS for w in words[:2]):
+                tokens.pop(0)
+                changed = True
+    while tokens and (tokens[-1][0] in CONNECTORS or tokens[-1][0] == ","):
+        tokens.pop()
+    return tokens
+
+
+def text_of(text: str, tokens: list[Token]) -> str:
+    """The text a run of tokens covers, with whitespace collapsed."""
+    return re.sub(r"\s+", " ", text[tokens[0][1] : tokens[-1][2]])

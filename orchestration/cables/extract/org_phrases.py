@@ -1,0 +1,304 @@
+"""Reading a capitalised run as organizations: splitting enumerations, resolving the whole run or its longest
+known parts, branches of known bodies, and acronyms the cable never defines."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import get_territory_currencies, list_currencies
+
+from orchestration.cables.extract.org_chunks import Token, text_of, trim
+from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
+from orchestration.cables.extract.org_lexicon import HEAD_TYPES, MULTIWORD_HEADS, has_head
+from orchestration.cables.extract.org_resolver import Org, Resolver, Span, is_acronym
+from orchestration.cables.extract.org_vocabulary import (
+    ACRONYM_STOP,
+    CONNECTORS,
+    LEADING_STOP,
+    TITLE_WORDS,
+    TRAILING_BREAK,
+    WEAK_HEADS,
+)
+
+# an amount: with thousands separators or a scale word ("200,000", "340 million", "1.5 billion")
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?\s(?:million|billion|thousand)\b"
+_UNIT_PATTERNS = (
+    re.compile(r"\b([A-Z]{3})\d"),  # "USD18", glued
+    re.compile(rf"\b([A-Z]{{2,4}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
+    re.compile(rf"(?:{_AMOUNT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
+    re.compile(r"\b([A-Z]{3})\s\d"),  # "USD 400", when the code is a currency's (below)
+)
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def units_of(text: str) -> frozenset[str]:
+    """The codes a cable writes as units of amounts (currencies, mostly): no organization in that cable."""
+    *amounts, plain = _UNIT_PATTERNS
+    found = {code for pattern in amounts for code in pattern.findall(text)}
+    return frozenset(found | (set(plain.findall(text)) & _currency_codes()))
+
+
+@lru_cache(maxsize=1)
+def _territory_codes() -> dict[str, str]:
+    return {name: code for code, name in Locale("en").territories.items() if len(code) == 2}
+
+
+def currencies_at_post(resolver: Resolver) -> frozenset[str]:
+    """The dollar's code and the host country's currency codes when the cable was sent ("USD", "KHR")."""
+    territory = _territory_codes().get(resolver.country or "")
+    sent = resolver.cable.sent_at.date() if resolver.cable.sent_at else None
+    if territory is None:
+        return frozenset({"USD"})
+    return frozenset({"USD", *get_territory_currencies(territory, start_date=sent, end_date=sent)})
+
+
+class PhraseReader:
+    """Turns the capitalised runs of one cable into organization spans."""
+
+    def __init__(self, resolver: Resolver, vocabulary: set[str], full_text: str) -> None:
+        self.resolver = resolver
+        self.vocabulary = vocabulary  # the cable's lower-case words: an undefined acronym that is one is a word
+        self.full_text = full_text
+        self.units = units_of(full_text) | currencies_at_post(resolver)
+
+    def orgish(self, phrase: str, strong: bool = False) -> bool:
+        """Whether a phrase is a known body or has a head word (`strong`: one that can stand alone)."""
+        phrase = re.sub(r"^(?:the|and|The)\s+", "", phrase.strip())
+        if self.resolver.lookup_name(phrase) or phrase in self.resolver.by_acronym:
+            return True
+        if not strong:
+            return has_head(phrase)
+        return any(head in phrase for head in MULTIWORD_HEADS) or any(
+            word in HEAD_TYPES and word not in WEAK_HEADS for word in re.findall(r"[A-Z][\w'-]*", phrase)
+        )
+
+    def segments(self, text: str, chunk: list[Token]) -> list[list[Token]]:
+        """Split a run at commas and 'and' where the parts name organizations of their own, and at 'at' between
+        two bodies ("The Protection Project at Johns Hopkins University School of ...")."""
+        words = [t[0] for t in chunk]
+        if "at" in words:
+            left, right = chunk[: words.index("at")], chunk[words.index("at") + 1 :]
+            if left and right and has_head(text_of(text, left)) and has_head(text_of(text, right)):
+                return self.segments(text, left) + self.segments(text, right)
+        pieces: list[list[Token]] = [[]]
+        seps: list[str] = []
+        for token in chunk:
+            if token[0] in {",", "and", "&"}:
+                if pieces[-1]:
+                    pieces.append([])
+                    seps.append(token[0])
+                elif seps:
+                    seps[-1] = "," if "," in (seps[-1], token[0]) else token[0]
+            else:
+                pieces[-1].append(token)
+        pieces = [p for p in pieces if p]
+        if len(pieces) <= 1:
+            return [chunk]
+        segments = [pieces[0]]
+        starts = [chunk.index(pieces[0][0])]
+        for piece, sep in zip(pieces[1:], seps, strict=False):
+            left = text_of(text, trim(segments[-1]) or segments[-1])
+            right = text_of(text, trim(piece) or piece)
+            words = right.split(" ")
+            right_known = any(
+                (k > 1 or is_acronym(words[0])) and self.known(re.sub(r"['’]s$", "", " ".join(words[:k])))
+                for k in range(len(words), 0, -1)
+            )
+            new_phrase = sep == "and" and piece[0][0] == "the" and len(piece) > 1
+            # "the Presidency, and HAMAS": an acronym is a name of its own
+            new_phrase = new_phrase or (len(piece) == 1 and is_acronym(piece[0][0]) and piece[0][0] not in ACRONYM_STOP)
+            both = self.orgish(right, strong=True) and (sep == "," or self.orgish(left, strong=True))
+            if right_known or new_phrase or both:
+                segments.append(piece)
+                starts.append(chunk.index(piece[0]))
+            elif (
+                sep == ","
+                and piece is pieces[-1]
+                and self.orgish(left, strong=True)
+                and all(w[:1].isupper() and w[1:].islower() for w in right.split())
+                and not all(w.lower() in self.vocabulary or w in CONNECTORS for w in right.split())
+            ):
+                break  # "Appeals Court, Ly Vouch Leang": a person follows the organization
+            else:
+                segments[-1] = chunk[starts[-1] : chunk.index(piece[-1]) + 1]
+        return segments
+
+    def segment_spans(self, text: str, tokens: list[Token]) -> list[Span]:
+        """The organizations of one segment: the whole of it, else its longest known parts and acronyms."""
+        if not tokens:
+            return []
+        tokens = self.without_person(tokens)
+        for i, token in enumerate(tokens[:-1]):
+            if not token[0].endswith(("'s", "’s")):
+                continue
+            owner = text_of(text, tokens[: i + 1])[:-2]
+            rest = " ".join(t[0] for t in tokens[i + 1 :])
+            if self.known(owner) and not has_head(rest) and not self.known(rest):
+                tokens = tokens[: i + 1]  # "Embassy Madrid's Classified (Website)": the owner is the body
+                break
+        phrase = text_of(text, tokens)
+        start, end = tokens[0][1], tokens[-1][2]
+        if phrase.endswith(("'s", "’s")):
+            end -= 2
+        org = self._resolve_whole(phrase, tokens)
+        if org:
+            return [Span(start, end, org)]
+        # longest known sub-phrases, then acronyms
+        spans: list[Span] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            for j in range(len(tokens), i, -1):
+                sub = tokens[i:j]
+                if sub[-1][0] in CONNECTORS or sub[0][0] in CONNECTORS:
+                    continue
+                sub_phrase = re.sub(r"['’]s$", "", text_of(text, sub))
+                org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
+                if org is None and j - i == 1:
+                    org = self._acronym(sub_phrase, text, tokens[i])
+                if org is None and j - i == 1 and self.resolver.lookup_name(sub_phrase):
+                    org = self.resolver.lookup_name(sub_phrase)
+                if org:
+                    found = (j, org, sub)
+                    break
+            if found:
+                j, org, sub = found
+                sub_end = sub[-1][2] - (2 if sub[-1][0].endswith(("'s", "’s")) else 0)
+                spans.append(Span(sub[0][1], sub_end, org))
+                i = j
+            else:
+                i += 1
+        return spans
+
+    def without_person(self, tokens: list[Token]) -> list[Token]:
+        """ "Itzik Bar Muha of the Jerusalem Gang": a name of words the cable never writes in lower case, with no
+        head word, before "of" and a body, is a person; the body is what follows."""
+        words = [t[0] for t in tokens]
+        if "of" not in words:
+            return tokens
+        before, after = words[: words.index("of")], words[words.index("of") + 1 :]
+        person = (
+            before
+            and all(w[:1].isupper() and not w.isupper() and w.lower() not in self.vocabulary for w in before)
+            and not any(ADJECTIVE_COUNTRY.get(w.lower()) for w in before)
+            and not has_head(" ".join(before))
+            and not any(self.known(" ".join(before[:k])) for k in range(1, len(before) + 1))
+            and has_head(" ".join(after))
+        )
+        return trim(tokens[len(before) + 1 :]) if person else tokens
+
+    def known(self, phrase: str) -> Org | None:
+        """The body a phrase names by the seed, the cable's definitions or a government pattern."""
+        resolver = self.resolver
+        if phrase in resolver.by_acronym:
+            return resolver.by_acronym[phrase]
+        return resolver.lookup_name(phrase) or resolver.governments(phrase)
+
+    def _acronym(self, token: str, text: str, position: Token) -> Org | None:
+        token = re.sub(r"['’]s$", "", token)
+        if token.endswith("s") and token[:-1] in self.resolver.by_acronym:
+            return None
+        if not is_acronym(token):
+            return None
+        org = self.resolver.by_acronym.get(token) or self.resolver.government_acronym(token)
+        if org:
+            return org
+        if (
+            token in ACRONYM_STOP
+            or token.upper() in ACRONYM_STOP
+            or token in self.resolver.not_bodies
+            or token in self.units
+        ):
+            return None
+        # an acronym the cable never defines: keep it unless it is a word, a surname or a heading
+        if (
+            not re.fullmatch(r"[A-Z]{3,8}(?:[/-][A-Z]{2,8})?", token)
+            or ADJECTIVE_COUNTRY.get(token.lower())
+            or (re.fullmatch(r"[IVX]+", token))
+        ):
+            return None
+        if token.lower() in self.vocabulary:
+            return None
+        before = text[: position[1]].rstrip()
+        after = text[position[2] :].lstrip()
+        if after.startswith(":") or re.search(r"\b[A-Z][a-z]+$|\d$", before) or re.match(r"\d", after):
+            # a heading, a surname's initials, or a currency or code beside a number ("NIS 340 million")
+            return None
+        if self._not_a_body_by_its_neighbours(before, after):
+            return None
+        return Org(token, token, "other", None)
+
+    def _not_a_body_by_its_neighbours(self, before: str, after: str) -> bool:
+        """An undefined acronym inside a redaction ("[NAME REMOVED]"), beside another capitalised word of an
+        all-capitals phrase ("EAGLE GUARDIAN", "BUENOS AIRES 1594"), or before a person's name, as a title
+        ("COMISAF McChrystal", "LTG Smith")."""
+        if before.rfind("[") > before.rfind("]"):
+            return True
+        for word in (re.search(r"(?:^|\s)([A-Z]{2,})$", before), re.match(r"([A-Z]{2,})\b", after)):
+            if word and word.group(1) not in self.resolver.by_acronym and word.group(1) not in ACRONYM_STOP:
+                return True
+        name = re.match(r"([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b", after)
+        return bool(
+            name
+            and name.group(1).lower() not in self.vocabulary
+            and not self.known(name.group(1))
+            and not has_head(name.group(1))
+            and name.group(1) not in TRAILING_BREAK
+            and name.group(1) not in TITLE_WORDS
+            and not COUNTRY_NAMES.get(name.group(1))
+            and not ADJECTIVE_COUNTRY.get(name.group(1).lower())
+        )
+
+    def _resolve_whole(self, phrase: str, tokens: list) -> Org | None:
+        phrase = re.sub(r"['’]s$", "", phrase)
+        if re.match(r"(?:JSC|OJSC|CJSC|LLC|LLP)\s+[A-Z]", phrase):
+            return Org(phrase, None, "company", None)
+        org = self.known(phrase)
+        if org:
+            return org
+        # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body
+        for match in (
+            re.fullmatch(r"(.+?)[\s-]+(?:in\s+)?([A-Z][a-z]+ [A-Z][a-z]+)", phrase),
+            re.fullmatch(r"(.+?)[\s-]+(?:in\s+)?([A-Z][a-z]+)", phrase),
+        ):
+            if match and COUNTRY_NAMES.get(match.group(2)) and self.known(match.group(1)):
+                base = self.known(match.group(1))
+                if base.org_type == "international_org" and COUNTRY_NAMES[match.group(2)] == self.resolver.country:
+                    return base  # "IOM Turkey" in a cable from Turkey: the body's own mission
+                if base.org_type in {"ngo", "international_org", "company"}:
+                    return Org(phrase, None, base.org_type, COUNTRY_NAMES[match.group(2)])
+        # "ENDA Ecopole", "GE Russia/CIS": a named branch of a known NGO or company
+        words = phrase.split()
+        if 2 <= len(words) <= 3 and not has_head(phrase):
+            base = self.known(words[0])
+            rest = words[1:]
+            if (
+                base
+                and base.org_type in {"ngo", "company"}
+                and all(
+                    w[0].isupper()
+                    and w not in LEADING_STOP
+                    and w not in TITLE_WORDS
+                    and w not in TRAILING_BREAK
+                    and not self.known(w)
+                    and not (ADJECTIVE_COUNTRY.get(w.lower()) and w not in COUNTRY_NAMES)
+                    for w in rest
+                )
+            ):
+                return Org(phrase, None, base.org_type, None)
+        match = re.fullmatch(r"[A-Z][a-z]+\s+(?:for|of)\s+([A-Z][A-Za-z/-]+)", phrase)
+        if match and match.group(1) in self.resolver.by_acronym:
+            return self.resolver.by_acronym[match.group(1)]
+        if has_head(phrase):
+            # a head word inside a known name ("International Justice Mission") does not count twice
+            known_parts = [t for t in tokens if self.known(t[0])]
+            if len(tokens) == 1 and known_parts:
+                return None
+            return self.resolver.resolve_phrase(phrase)
+        return None

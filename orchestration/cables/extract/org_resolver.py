@@ -1,0 +1,207 @@
+"""Per-cable organization knowledge: the curated seed, the cable's own acronym definitions, host and foreign
+governments, and the identity (Org) every mention resolves to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES, country_of_origin, origin_city
+from orchestration.cables.extract.org_lexicon import (
+    NATIONAL_TYPES,
+    canonical_ministry,
+    has_head,
+    is_bare_head,
+    load_known_organizations,
+    norm_key,
+    type_from_heads,
+)
+from orchestration.cables.model import Cable
+
+
+@dataclass(frozen=True)
+class Org:
+    """A resolved organization (the identity of a mention)."""
+
+    name: str
+    acronym: str | None
+    org_type: str
+    country: str | None
+
+
+@dataclass
+class Span:
+    """Where in a paragraph's clean text a mention lies, and what it names."""
+
+    start: int
+    end: int
+    org: Org
+
+
+@lru_cache(maxsize=65536)
+def is_cap(token: str) -> bool:
+    """Whether a token starts with a capital, counting elided French articles ("l'Enfant")."""
+    return bool(token) and (token[0].isupper() or token[:2].lower() in {"l'", "d'", "l’", "d’"})
+
+
+@lru_cache(maxsize=65536)
+def is_acronym(token: str) -> bool:
+    """Whether a token is written as an acronym ("MOSAVY", "UNICEF", "MoI")."""
+    letters = re.sub(r"[^A-Za-z]", "", token)
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2) and token[0].isupper()
+
+
+class Resolver:
+    """Per-cable knowledge: the seed plus the cable's own definitions."""
+
+    def __init__(self, cable: Cable) -> None:
+        self.cable = cable
+        self.country = country_of_origin(cable.origin)
+        self.city = origin_city(cable.origin)
+        self.by_key: dict[str, Org] = {}
+        self.by_acronym: dict[str, Org] = {}
+        for known in load_known_organizations():
+            org = self._org(known.name, known.acronym, known.org_type, known.country)
+            if known.country and known.org_type in NATIONAL_TYPES and known.country != self.country:
+                continue  # another country's national body: only by its full name
+            for surface in (known.name, *known.aliases):
+                if is_acronym(surface) and " " not in surface:
+                    self.by_acronym.setdefault(surface, org)
+                else:
+                    self.by_key.setdefault(norm_key(surface), org)
+            if known.acronym:
+                self.by_acronym.setdefault(known.acronym, org)
+        self.defined: dict[str, Org] = {}
+        self.not_bodies: set[str] = set()  # acronyms the cable defines as laws, plans or systems
+
+    def _org(self, name: str, acronym: str | None, org_type: str, country: str | None) -> Org:
+        if org_type in NATIONAL_TYPES and not country:
+            country = self.country
+        return Org(name, acronym, org_type, country)
+
+    def define(self, acronym: str, expansion: str, parent: Org | None = None) -> None:
+        """An acronym the cable itself defines (glossary or inline); `parent` owns it ("the Ministry's Unit")."""
+        expansion = re.sub(r"\s+", " ", expansion).strip().rstrip(".,;")
+        expansion = re.sub(r"^(?:the|The)\s+", "", expansion)
+        expansion = re.sub(r"\s*\((?:local|formerly|see|i\.e\.|in )[^)]*\)$", "", expansion)
+        known = self.lookup_name(expansion) or self.by_acronym.get(acronym)
+        if known and (known.acronym in (None, acronym) or norm_key(known.name) == norm_key(expansion)):
+            org = Org(known.name, acronym if known.acronym is None else known.acronym, known.org_type, known.country)
+        elif known and self.lookup_name(expansion):
+            org = known
+        else:
+            org = self.new(expansion, acronym)
+            if parent is not None and parent.org_type in NATIONAL_TYPES and org.org_type in {"ngo", "other"}:
+                org = Org(org.name, org.acronym, parent.org_type, parent.country)  # a unit of a national body
+        self.defined[acronym] = org
+        self.by_acronym[acronym] = org
+        self.by_key.setdefault(norm_key(expansion), org)
+        self.by_key.setdefault(norm_key(canonical_ministry(expansion)), org)
+
+    def lookup_name(self, name: str) -> Org | None:
+        for candidate in (name, canonical_ministry(name)):
+            org = self.by_key.get(norm_key(candidate))
+            if org:
+                return org
+        words = name.split(" ", 1)
+        if (
+            len(words) == 2
+            and " " in words[1]
+            and self.country
+            and ADJECTIVE_COUNTRY.get(words[0].lower()) == self.country
+        ):
+            org = self.by_key.get(norm_key(canonical_ministry(words[1])))
+            if org and org.org_type in NATIONAL_TYPES:
+                return org
+        return None
+
+    def government_acronym(self, token: str) -> Org | None:
+        """'GOS', 'GOT', 'RTG': the host government by the usual cable convention."""
+        if not self.country or not re.fullmatch(r"GO[A-Z]{1,2}|RTG|RGC|SARG|GBRV", token):
+            return None
+        initials = "".join(w[0] for w in self.country.split() if w[0].isupper())
+        if token in (f"GO{initials}", f"GO{self.country[0]}") or token == "RTG" and self.country == "Thailand":
+            government = self.host_government()
+            if government.acronym is None:  # the cable's own abbreviation names the host government
+                government = Org(government.name, token, government.org_type, government.country)
+                self.by_acronym.setdefault(token, government)
+            return government
+        return None
+
+    def host_government(self) -> Org:
+        """The government of the country the cable was sent from."""
+        for key in (f"government of {self.country}", f"royal government of {self.country}"):
+            org = self.by_key.get(norm_key(key))
+            if org:
+                return org
+        return Org(f"Government of {self.country}", None, "government", self.country)
+
+    def new(self, name: str, acronym: str | None = None) -> Org:
+        """An organization known only from the cable: type from head words and demonym prefix."""
+        name = canonical_ministry(name)
+        if self.country:
+            name = re.sub(rf"\s+in\s+(?:the\s+)?{re.escape(self.country)}$", "", name)
+        owner = re.match(r"([A-Z][\w .-]+?)['’]s\s+(?=[A-Z])", name)
+        owner_country = COUNTRY_NAMES.get(owner.group(1)) if owner else None
+        if owner_country:
+            name = name[owner.end() :]  # "Paraguay's Department of Immigration": the state owns the body
+        org_type = type_from_heads(name) or ("company" if re.search(r"\b(?:JSC|LLC|Co)\b", name) else "other")
+        country = self.country if org_type in NATIONAL_TYPES else None
+        first = name.split(" ", 1)[0]
+        foreign = owner_country or ADJECTIVE_COUNTRY.get(first.lower())
+        if foreign and foreign != self.country and first not in {"International"}:
+            country = foreign
+            if org_type == "government":
+                org_type = "foreign_government"
+        elif foreign and foreign == self.country:
+            country = foreign
+        return Org(name, acronym, org_type, country)
+
+    def resolve_phrase(self, phrase: str) -> Org | None:
+        """The organization a capitalised noun phrase names, or None."""
+        phrase = re.sub(r"['’]s$", "", phrase.strip())
+        org = self.lookup_name(phrase)
+        if org:
+            return org
+        special = self.governments(phrase)
+        if special:
+            return special
+        if has_head(phrase) and len(phrase) > 3:
+            if is_bare_head(phrase):
+                return None
+            return self.new(phrase, None)
+        return None
+
+    def governments(self, phrase: str) -> Org | None:
+        """The U.S. mission and embassy, the host government and foreign governments by their usual phrases."""
+        if re.fullmatch(r"(?:U\.S\.|US|American)\s+Mission", phrase):
+            return self.by_key.get("u s mission")
+        if phrase == "Mission":
+            return self.us_embassy()
+        match = re.fullmatch(r"Mission\s+([A-Z][\w/ -]+)", phrase)
+        if match and match.group(1) in self.by_acronym:
+            return self.by_acronym[match.group(1)]  # "Mission DEA": the DEA office of the U.S. mission
+        if match and COUNTRY_NAMES.get(match.group(1)):  # "Mission Brazil": the U.S. mission in the country
+            return Org(f"U.S. Mission {match.group(1)}", None, "foreign_government", "United States")
+        match = re.fullmatch(r"(?:(?:U\.S\.|American|US)\s+)?Embassy(?:\s+([A-Z][\w ]+))?", phrase)
+        if match and (not match.group(1) or (self.city and match.group(1).strip() == self.city)):
+            return self.us_embassy()
+        match = re.fullmatch(r"([A-Z][a-z]+)\s+[Gg]overnment", phrase)
+        if match and self.country and ADJECTIVE_COUNTRY.get(match.group(1).lower()) == self.country:
+            return self.host_government()  # "the Egyptian Government": the host government
+        match = re.fullmatch(r"(?:Royal\s+)?Government\s+of\s+(?:the\s+)?(.+)", phrase)
+        if match:
+            country = ADJECTIVE_COUNTRY.get(match.group(1).lower())
+            if country and country == self.country:
+                return self.host_government()
+            if country == "United States":
+                return self.by_acronym["USG"]
+            if country:
+                return Org(phrase, None, "foreign_government", country)
+        return None
+
+    def us_embassy(self) -> Org:
+        """The U.S. mission that sent the cable."""
+        name = f"U.S. Embassy {self.city}" if self.city else "U.S. Embassy"
+        return Org(name, None, "foreign_government", "United States")

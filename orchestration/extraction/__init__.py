@@ -1,1 +1,0 @@
-"""Extraction of organizations, laws, metrics and events into the `extracted` schema."""

@@ -1,0 +1,1 @@
+"""Publishing a finished build as the warehouse readers see."""

@@ -1,0 +1,38 @@
+"""Where a build's steps run: one process, several local processes, or a Dask cluster.
+
+Batches of cables are independent steps (orchestration/ingest/assets.py), so any Dagster executor
+spreads them: `workers: N` runs them in N local processes; the `reload_warehouse_on_dask` job runs
+them on a Dask cluster (local or remote), the path past one machine.
+"""
+
+import os
+
+import dagster as dg
+from dagster_dask import dask_executor
+
+
+@dg.configured(
+    dg.multi_or_in_process_executor,
+    config_schema={
+        "workers": dg.Field(
+            int, default_value=1, description="Processes for the build's steps; 1 runs every step in the run process."
+        )
+    },
+)
+def build_executor(config: dict) -> dict:
+    """One process for small builds (no start-up cost per step), N processes for large ones."""
+    if config["workers"] <= 1:
+        return {"in_process": {}}
+    return {"multiprocess": {"max_concurrent": config["workers"]}}
+
+
+# below this many cables to process, worker processes cost more to start than they save
+PARALLEL_FROM = int(os.environ.get("BUILD_PARALLEL_FROM", "400"))
+
+
+def default_workers() -> int:
+    """Workers for a large build: BUILD_WORKERS, else the machine's cores."""
+    return int(os.environ.get("BUILD_WORKERS") or os.cpu_count() or 1)
+
+
+__all__ = ["PARALLEL_FROM", "build_executor", "dask_executor", "default_workers"]

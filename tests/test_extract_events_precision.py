@@ -1,0 +1,173 @@
+"""Events on real sentences: what is no happening, what a one-off event is about, and its TIP context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from orchestration.cables.extract.events import extract_events
+from orchestration.cables.extract.laws import extract_laws
+from orchestration.cables.extract.records import EventFact
+from orchestration.cables.parser import read_cable_file
+from tests.conftest import ROOT, cable
+
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "txt"
+
+
+def corpus_events(cable_id: str) -> list[EventFact]:
+    """Events of a cable of the mixed corpus (every topic, not only trafficking)."""
+    return extract_events(read_cable_file(CORPUS / f"{cable_id}.txt"))
+
+
+def quoting(events: list[EventFact], fragment: str) -> list[EventFact]:
+    return [event for event in events if fragment in event.quote]
+
+
+def the_event(cable_id: str, fragment: str) -> EventFact:
+    found = quoting(extract_events(cable(cable_id)), fragment)
+    assert len(found) == 1, [(e.event_date, e.event_type, e.quote) for e in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment"),
+    [
+        # a deadline, a span, a reference point, the end of a span
+        ("08MANAMA144", "or victims of trafficking by the March 1 deadline"),
+        ("08MANAMA144", "The GOB has taken several steps to combat trafficking over the last year"),
+        ("08MANAMA144", "Prior to January 9, trafficking cases were prosecuted"),
+        ("09BRASILIA251", "ILO currently has funds through July"),
+        # a day observed every year; a four-digit count among counts
+        ("09BRASILIA251", "National Day against Sexual Exploitation (May 18)"),
+        ("09BRASILIA251", "4000 for first place, 2800 for second, 2000 for third"),
+        # a clause saying that something did not happen
+        ("08MANAMA144", "The GOB had not responded to all reftel questions before the March 1 reporting deadline"),
+    ],
+)
+def test_dates_that_date_no_happening_give_no_event(cable_id: str, fragment: str) -> None:
+    assert not quoting(extract_events(cable(cable_id)), fragment)
+
+
+def test_a_cable_reference_and_a_classification_line_are_not_events() -> None:
+    assert not quoting(corpus_events("09BRASILIA1276"), "2008 BRASILIA 775")
+    assert not quoting(corpus_events("08STATE116943"), "Declassify on")
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment", "date", "event_type"),
+    [
+        # the law as the subject of "entered into force"
+        ("08MANAMA144", "when the anti-TIP law entered into force", dt.date(2008, 1, 9), "law_enacted"),
+        # an announcement is the accession it announces
+        ("07MANAMA206", "the MFA announced Bahrain's accession", dt.date(2004, 3, 1), "agreement_signed"),
+        # "employer-reported" is a compound, not a report
+        ("07MANAMA206", "stood up an automated system in mid-2005", dt.date(2005, 1, 1), "other"),
+        # "in what was reported to be a mafia meeting": hearsay, the arrest is the event
+        ("09TELAVIV1098", "Nissim was arrested with 18 others", dt.date(2008, 12, 1), "arrest"),
+        # an arrest of a number of people dated by month is an operation, not a yearly count
+        ("09TELAVIV1098", "the INP arrested twelve suspects", dt.date(2009, 3, 1), "arrest"),
+        ("08BRASILIA1588", "unusually large riverine seizure", dt.date(2008, 12, 2), "raid"),
+        ("08MANAMA144", "the government granted an amnesty", dt.date(2007, 8, 1), "policy_decision"),
+        (
+            "09BRASILIA251",
+            "the President of Brazil signed the National Policy",
+            dt.date(2006, 10, 1),
+            "policy_decision",
+        ),
+        (
+            "09BRASILIA251",
+            "Work Plan to Combat Trafficking in Persons was released",
+            dt.date(2008, 1, 1),
+            "policy_decision",
+        ),
+        # "in December ¶2008": a page break's paragraph mark between a month and its year
+        ("09TELAVIV1098", "convened an emergency meeting", dt.date(2008, 12, 1), "other"),
+    ],
+)
+def test_event_types_of_new_kinds_of_sentence(cable_id: str, fragment: str, date: dt.date, event_type: str) -> None:
+    event = the_event(cable_id, fragment)
+    assert (event.event_date, event.event_type) == (date, event_type)
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment", "subject"),
+    [
+        ("07PHNOMPENH351", "government established a National Task Force", "National Task Force"),
+        ("09PHNOMPENH114", "In April 2007, the government launched the NTF", "NTF"),
+        ("09TELAVIV1098", "created a new unit called Lahav 433", "Lahav 433"),
+        ("09BRASILIA251", "The CONATRAE has existed since 2004", "CONATRAE"),
+        ("07MANAMA206", "The GOB opened a government shelter", "government shelter"),
+        ("07MANAMA206", "the MFA announced Bahrain's accession", "UN Convention Against Transnational Organized Crime"),
+    ],
+)
+def test_a_one_off_event_names_what_it_is_about(cable_id: str, fragment: str, subject: str) -> None:
+    assert the_event(cable_id, fragment).subject == subject
+
+
+def test_a_law_event_names_its_law_as_the_cables_law_mentions_write_it() -> None:
+    event = the_event("08MANAMA144", "when the anti-TIP law entered into force")
+    assert event.subject == event.law == "anti-TIP law"
+    assert event.law in {m.surface for m in extract_laws(cable("08MANAMA144"))}
+
+
+def test_two_agreements_of_one_sentence_keep_their_own_subjects_and_law() -> None:
+    # 07MOSCOW2429: the 2006 MOU and the 1957 Convention are two things; the MOU's event concerns no law
+    events = quoting(corpus_events("07MOSCOW2429"), "2006 Memorandum of Understanding")
+    by_year = {event.event_date.year: event for event in events}
+    assert by_year[2006].subject == "Memorandum of Understanding" and by_year[2006].law is None
+    assert by_year[1957].subject == by_year[1957].law == "1957 European Convention on Extradition"
+
+
+def test_a_bare_head_noun_is_no_subject() -> None:
+    # 09SEOUL1241: "Those agreements, signed in 2004, did not come with appropriated funds."
+    (event,) = quoting(corpus_events("09SEOUL1241"), "Those agreements, signed in 2004")
+    assert event.event_type == "agreement_signed" and event.subject is None
+
+
+def test_events_carry_the_tip_context_of_their_paragraph() -> None:
+    assert all(event.tip_context for event in extract_events(cable("08MANAMA144")))
+    general = corpus_events("07MOSCOW2429")
+    assert general and not any(event.tip_context for event in general)
+
+
+def test_a_reading_in_parliament_is_a_step_of_drafting_and_a_later_day_stays_ahead() -> None:
+    # 09PARIS559 (sent in April 2009): both days are still to come, so May 12 is 2009, not 2008
+    events = quoting(corpus_events("09PARIS559"), "to bring the law back for a second reading")
+    assert [(e.event_date, e.event_type) for e in events] == [
+        (dt.date(2009, 4, 29), "law_drafted"),
+        (dt.date(2009, 5, 12), "other"),
+    ]
+
+
+def test_a_relative_clause_is_read_with_the_noun_it_speaks_of() -> None:
+    # 07PHNOMPENH351: "... the Sub-regional Plan of Action, which was adopted on Hanoi in 2005."
+    events = quoting(extract_events(cable("07PHNOMPENH351")), "Sub-regional Plan of Action, which was adopted")
+    assert (dt.date(2005, 1, 1), "policy_decision") in [(e.event_date, e.event_type) for e in events]
+
+
+def test_a_year_beside_one_count_is_still_a_year() -> None:
+    # 09PHNOMPENH114: one count ("135 ... deminers") does not make a series of counts
+    event = the_event("09PHNOMPENH114", "135 Royal Cambodian Armed Forces deminers")
+    assert (event.event_date, event.event_type) == (dt.date(2008, 1, 1), "other")
+
+
+def test_regulations_taking_effect_are_enacted_and_a_designation_year_repeats_no_enactment() -> None:
+    # 08MANAMA144
+    event = the_event("08MANAMA144", "new foreign labor regulations took effect")
+    assert (event.event_date, event.event_type, event.subject) == (
+        dt.date(2008, 1, 1),
+        "law_enacted",
+        "foreign labor regulations",
+    )
+    event = the_event("08MANAMA144", "On January 9, 2008, Bahrain enacted law number 1 of 2008")
+    assert (event.event_date, event.date_precision, event.event_type) == (dt.date(2008, 1, 9), "day", "law_enacted")
+
+
+def test_a_decision_a_meeting_discussed_does_not_type_the_meeting() -> None:
+    # 10BAGHDAD70: "... on January 5, 2009 held meetings with Iraqi President Jalal Talabani ... to discuss the
+    # recent Blackwater ruling, ..."; 09BANGKOK1998: "The disappointing August 11 Thai Lower Court ruling ..."
+    (meeting,) = quoting(corpus_events("10BAGHDAD70"), "held meetings with Iraqi President")
+    assert (meeting.event_date, meeting.event_type) == (dt.date(2009, 1, 5), "other")
+    (ruling,) = quoting(corpus_events("09BANGKOK1998"), "The disappointing August 11 Thai Lower Court ruling")
+    assert (ruling.event_date, ruling.event_type) == (dt.date(2009, 8, 11), "court_decision")
