@@ -41,3 +41,30 @@ def test_a_general_cable_paragraph_on_forced_labor_is_in_tip_context():
 
 def test_the_word_tip_in_lower_case_is_not_the_acronym():
     assert not speaks_of_tip("this is only the tip of the iceberg of corruption cases")
+
+
+def _metrics(cable_id: str):
+    from orchestration.cables.extract.metrics import extract_metrics
+
+    return extract_metrics(read_cable_file(CORPUS_TXT / f"{cable_id}.txt"))
+
+
+def test_outside_tip_context_a_victims_figure_is_a_plain_count():
+    # 09TELAVIV1177: "Post hosted two CODELS during the week of May 25" (not two victims assisted)
+    hosted = [f for f in _metrics("09TELAVIV1177") if "Post hosted two CODELS" in f.quote and f.value == 2]
+    assert hosted and all((f.measure, f.tip_context) == ("other", False) for f in hosted)
+    # 09KABUL4027: "last month's return of 873 formerly AWOL soldiers" (not 873 victims repatriated)
+    returned = [f for f in _metrics("09KABUL4027") if f.value == 873]
+    assert returned and all(not f.measure.startswith("victims_") for f in returned)
+
+
+def test_a_tip_paragraph_of_a_general_cable_keeps_its_victims_and_says_so():
+    # 08BRASILIA823: "The inspection teams freed over 5,900 forced labor victims last year (2007) alone."
+    freed = [f for f in _metrics("08BRASILIA823") if f.value == 5900]
+    assert freed and all((f.measure, f.tip_context) == ("victims_rescued", True) for f in freed)
+
+
+def test_arrests_outside_tip_context_keep_their_measure_but_not_the_tip_context():
+    # 05MADRID1626: "Spanish authorities arrested 117 suspected Islamic terrorists during 2004"
+    arrests = [f for f in _metrics("05MADRID1626") if f.value == 117 and "arrested 117" in f.quote]
+    assert arrests and all((f.measure, f.tip_context) == ("arrests", False) for f in arrests)

@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orchestration.cables.dates import MONTHS, month_end
+from orchestration.cables.extract.numbers import UNITS, NumberMatch
+
+if TYPE_CHECKING:
+    from orchestration.cables.extract.metric_candidates import Candidate
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -54,6 +59,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "September 7, 2005", "On May 30", "7 September 2005"
     ("day", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y>{_YEAR})\b)?")),
     ("day2", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?\b")),
+    # "the first two months of 2007", "the second half of 2008", "the first quarter of 2009"
+    (
+        "part",
+        re.compile(
+            rf"\b(?P<which>first|last|second|third|fourth)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
+            rf"eleven|\d{{1,2}})\s+months|(?P<part>half|quarter))\s+of\s+(?P<y>{_YEAR})\b",
+            re.I,
+        ),
+    ),
     # "02/05/2009"
     ("numeric", re.compile(rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})\b")),
     # "March 2005 to January 2006", "April to December 2008", "January-December 2009", "January and February 2009"
@@ -62,12 +76,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(rf"\b{_PRE}(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_TO}{_PRE}(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\b"),
     ),
     ("month", re.compile(rf"\b{_PRE}(?P<m>{_MONTH})\s*(?:of\s+)?(?P<y>{_YEAR})\b")),
+    # "In July, two women ...": a month of the cable's year (or the year before, for a later month)
+    (
+        "monthonly",
+        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d)"),
+    ),
     # "From 1996-1999", "the 2008-2009 time frame", "between 2000 and 2004"
     ("yearrange", re.compile(rf"(?<![\d,-])(?P<y1>{_YEAR})(?:{_TO}(?P<y2>{_YEAR})|[-/](?P<y3>\d\d))(?!\d|,\d)")),
-    ("fiscal", re.compile(rf"\b(?:FY|fiscal year)\s*(?P<y>{_YEAR}|\d\d)\b")),
+    ("fiscal", re.compile(rf"\b(?:FY|fiscal year)[\s-]*(?P<y>{_YEAR}|\d\d)\b")),
     ("year", re.compile(rf"(?<![\d,.$-])(?P<y>{_YEAR})(?!\d|,\d|\.\d|-\d)")),
     ("lastyear", re.compile(r"\b(?:[Ll]ast|the past|the previous|the last)\s+year\b")),
-    ("reporting", re.compile(r"\b(?:reporting|rating|review)\s+period\b")),
+    (
+        "reporting",
+        re.compile(r"\b(?:(?:reporting|rating|review)\s+period|period\s+covered\s+(?:in|by)\s+this\s+report)\b"),
+    ),
     (
         "same",
         re.compile(
@@ -80,74 +102,182 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_AS_OF = re.compile(r"\b[Aa]s\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?$")
+# every pattern above needs one of these
+_MAY_HOLD_PERIOD = re.compile(rf"\d|year|period|same\s+time|date|far\b|this\s+day|(?-i:{_MONTH})", re.I)
+
+
 def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | None, dt.date | None]) -> list[Period]:
     """Time expressions of `text`, longest first at each place, not overlapping."""
     found: list[Period] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    def add(m: re.Match, start, end, cumulative=False, kind="date"):
-        found.append(Period(m.start(), m.end(), start, end, cumulative, kind))
-        taken.append((m.start(), m.end()))
-
+    if not _MAY_HOLD_PERIOD.search(text):
+        return found  # most sentences name no time: skip the patterns
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+            if any(not (m.end() <= p.start or m.start() >= p.end) for p in found):
                 continue
-            g = m.groupdict()
-            if kind == "since":
-                year = int(g["y"])
-                start = dt.date(year, _month(g["m"]), 1) if g["m"] else dt.date(year, 1, 1)
-                add(m, start, None, True, "cumulative")
-            elif kind == "dayrange":
-                y2 = int(g["y2"] or g["y1"] or _guess_year(sent_at, _month(g["m2"] or g["m1"])))
-                y1 = int(g["y1"] or y2)
-                m1, m2 = _month(g["m1"]), _month(g["m2"] or g["m1"])
-                a, b = _safe_date(y1, m1, int(g["d1"])), _safe_date(y2, m2, int(g["d2"]))
-                if a and b and a <= b:
-                    add(m, a, b)
-            elif kind in ("day", "day2"):
-                month = _month(g["m"])
-                year = int(g["y"]) if g["y"] else _guess_year(sent_at, month)
-                day = _safe_date(year, month, int(g["d"]))
-                if day:
-                    add(m, day, day)
-            elif kind == "numeric":
-                a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
-                day = _safe_date(year, a, b) or _safe_date(year, b, a)
-                if day:
-                    add(m, day, day)
-            elif kind == "monthrange":
-                y2 = int(g["y2"])
-                m1, m2 = _month(g["m1"]), _month(g["m2"])
-                y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
-                add(m, dt.date(y1, m1, 1), month_end(y2, m2))
-            elif kind == "month":
-                year, month = int(g["y"]), _month(g["m"])
-                add(m, dt.date(year, month, 1), month_end(year, month))
-            elif kind == "yearrange":
-                y1 = int(g["y1"])
-                y2 = int(g["y2"]) if g["y2"] else (y1 // 100) * 100 + int(g["y3"])
-                if y1 < y2 <= y1 + 30:
-                    add(m, dt.date(y1, 1, 1), dt.date(y2, 12, 31))
-            elif kind in ("year", "fiscal"):
-                year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
-                add(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
-            elif kind == "lastyear":
-                year = sent_at.year - 1
-                add(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
-            elif kind == "reporting":
-                add(m, reporting[0], reporting[1], False, "reporting")  # unknown dates when the cable states none
-            elif kind == "same":
-                add(m, None, None, False, "same")
-            elif kind == "todate":
-                add(m, None, None, True, "todate")
+            resolved = _resolve(kind, m.groupdict(), sent_at, reporting)
+            if resolved is not None:
+                if kind in ("day", "day2", "numeric") and _AS_OF.search(text, 0, m.start()):
+                    resolved = (None, resolved[1], True, resolved[3])  # "As of February 11": a total up to that day
+                found.append(Period(m.start(), m.end(), *resolved))
     found.sort(key=lambda p: p.start)
     return found
+
+
+_Resolved = tuple[dt.date | None, dt.date | None, bool, str]
+
+
+def _resolve(kind: str, g: dict, sent_at: dt.datetime, reporting: tuple) -> _Resolved | None:
+    """Start, end, cumulative flag and kind of the period a matched time expression stands for."""
+    if kind == "since":
+        year = int(g["y"])
+        return dt.date(year, _month(g["m"]), 1) if g["m"] else dt.date(year, 1, 1), None, True, "cumulative"
+    if kind == "dayrange":
+        y2 = int(g["y2"] or g["y1"] or _guess_year(sent_at, _month(g["m2"] or g["m1"])))
+        y1 = int(g["y1"] or y2)
+        m1, m2 = _month(g["m1"]), _month(g["m2"] or g["m1"])
+        a, b = _safe_date(y1, m1, int(g["d1"])), _safe_date(y2, m2, int(g["d2"]))
+        return (a, b, False, "date") if a and b and a <= b else None
+    if kind in ("day", "day2", "numeric"):
+        if kind == "numeric":
+            a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+            day = _safe_date(year, a, b) or _safe_date(year, b, a)
+        else:
+            month = _month(g["m"])
+            day = _safe_date(int(g["y"]) if g["y"] else _guess_year(sent_at, month), month, int(g["d"]))
+        return (day, day, False, "date") if day else None
+    if kind == "part":
+        return _part_of_year(g)
+    if kind == "monthrange":
+        y2, m1, m2 = int(g["y2"]), _month(g["m1"]), _month(g["m2"])
+        y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        return dt.date(y1, m1, 1), month_end(y2, m2), False, "date"
+    if kind in ("month", "monthonly"):
+        month = _month(g["m"])
+        year = int(g["y"]) if g.get("y") else _guess_year(sent_at, month)
+        return dt.date(year, month, 1), month_end(year, month), False, "date"
+    if kind == "yearrange":
+        y1 = int(g["y1"])
+        y2 = int(g["y2"]) if g["y2"] else (y1 // 100) * 100 + int(g["y3"])
+        return (dt.date(y1, 1, 1), dt.date(y2, 12, 31), False, "date") if y1 < y2 <= y1 + 30 else None
+    if kind == "fiscal":
+        # the cables' "FY" is the US government's fiscal year: FY-2004 ran from October 2003 to September 2004
+        year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
+        return dt.date(year - 1, 10, 1), dt.date(year, 9, 30), False, "date"
+    if kind in ("year", "lastyear"):
+        year = sent_at.year - 1 if kind == "lastyear" else int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), False, "date"
+    if kind == "reporting":
+        return reporting[0], reporting[1], False, "reporting"  # unknown dates when the cable states none
+    if kind == "same":
+        return None, None, False, "same"
+    return None, None, True, "todate"
+
+
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_COUNT = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
+
+
+def _part_of_year(g: dict) -> _Resolved | None:
+    """ "the first two months of 2007" -> January to February; "the second half of 2008" -> July to December."""
+    year, which = int(g["y"]), _ORDINAL[g["which"].lower()]
+    if g["n"]:
+        months = UNITS.get(g["n"].lower()) or int(g["n"])
+        if which not in (1, -1) or not 0 < months <= 12:
+            return None
+        first, last = (1, months) if which == 1 else (13 - months, 12)
+    else:
+        size = 6 if g["part"].lower() == "half" else 3
+        index = which if which > 0 else 12 // size
+        if index * size > 12:
+            return None
+        first, last = (index - 1) * size + 1, index * size
+    return dt.date(year, first, 1), month_end(year, last), False, "date"
 
 
 def _guess_year(sent_at: dt.datetime, month: int) -> int:
     """Year of a date written without one: the cable's year, or the year before for a later month."""
     return sent_at.year if month <= sent_at.month else sent_at.year - 1
+
+
+_BASE_BEFORE = re.compile(r"\b(?:over|than|compared\s+(?:to|with)|versus)\s+(?:in\s+|that\s+of\s+)?$")
+
+
+def choose_period(
+    n: NumberMatch, periods: list[Period], previous: Period | None, has_same: bool, text: str
+) -> Period | None:
+    """The period of a figure: the nearest date of its clause, else the period carried from the sentence before."""
+    usable = [p for p in periods if p.kind in ("date", "reporting", "cumulative")]
+    # "a 13 percent increase over 2007", "up from 142 in 2007": the base of a comparison is not the figure's period
+    own = [p for p in usable if not _BASE_BEFORE.search(text, 0, p.start)]
+    usable = own or usable
+    if usable:
+
+        def distance(p: Period) -> int:
+            if p.start >= n.end and re.fullmatch(r"\s+(?:in|during)\s+", text[n.end : p.start]):
+                return 0  # "from 142 in 2007 to 252 in 2008": the date right after a figure is its own
+            if p.end <= n.start:
+                gap, between = n.start - p.end, text[p.end : n.start]
+            else:
+                gap, between = p.start - n.end + 5, text[n.end : p.start]
+            # another clause; a date after a comma belongs to what follows ("..., due to the formation on May 13")
+            return gap + (200 if re.search(r"[:;]", between) else 0) + (40 if p.start > n.end and "," in between else 0)
+
+        return min(usable, key=distance)
+    if any(p.kind == "todate" for p in periods) and not has_same:
+        return None
+    return previous
+
+
+_STUDY_NOUN = re.compile(r"\b(?:study|survey|research|assessment|census|questionnaire)\b", re.I)
+
+
+def _purpose_between(period: Period, n: NumberMatch, text: str) -> bool:
+    """A purpose or make-up clause between a date and a count of institutions: the date is of the deed, the count
+    describes what it concerns ("launched the NTF to coordinate 11 ministries", "composed of 16 agencies")."""
+    between = text[period.end : n.start] if period.end <= n.start else text[n.end : period.start]
+    return bool(re.search(r"\bto\s+(?!date\b)[a-z]+\b|\b(?:composed|comprised|consisting|made\s+up)\s+of\b", between))
+
+
+class PeriodCarry:
+    """Dates the figures of a paragraph's sentences, carrying the period of one sentence to the figures of the next
+    until a dated sentence without figures ends it."""
+
+    def __init__(self) -> None:
+        self.previous: Period | None = None
+
+    def date(self, candidates: list[Candidate], periods: list[Period], text: str) -> None:
+        """Set the period and cumulative flag of each figure of a sentence, then remember what the next may carry."""
+        has_same = any(p.kind == "same" for p in periods)
+        cumulative_sentence = any(p.cumulative for p in periods)
+        for c in candidates:
+            # counts of organizations are structural: no period carried over from another sentence
+            carried = None if c.measure == "organizations_count" else self.previous
+            c.period = choose_period(c.number, periods, carried, has_same, text)
+            if c.measure == "organizations_count" and c.period and _purpose_between(c.period, c.number, text):
+                c.period = None  # "In April 2007, the government launched the NTF to coordinate 11 ministries"
+            c.cumulative = cumulative_sentence or bool(c.period and c.period.cumulative)
+        if candidates:
+            dated = [c.period for c in candidates if c.period is not None]
+            if dated:
+                self.previous = dated[-1]
+        elif any(p.kind in ("date", "reporting") for p in periods):
+            dates = [p for p in periods if p.kind == "date"]
+            if dates and _STUDY_NOUN.search(text):
+                # "The 2008 UNIAP report detailed a July-August 2008 study of ...": the period of the study, for the
+                # figures the next sentences report from it
+                self.previous = dates[-1]
+            else:
+                self.previous = None  # a dated sentence without figures ends the carried period

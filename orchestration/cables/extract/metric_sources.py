@@ -1,486 +1,276 @@
-"""Institutions named in a sentence, as candidate sources of the figures it states."""
+"""The institution a figure comes from: "according to X", the reporter of its clause, its subject, "by X" after it,
+or the source the paragraph carries from the sentence before."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 
-from orchestration.cables.extract.records import OrganizationMention
-from orchestration.cables.model import Cable
+from orchestration.cables.extract.metric_candidates import Candidate
+from orchestration.cables.extract.metric_org_mentions import OrgMention, SourceFinder
 
-_NOT_ORG = {
-    "TIP",
-    "SBU",
-    "USD",
-    "KHR",
-    "EUR",
-    "CFAF",
-    "FCFA",
-    "XOF",
-    "HIV",
-    "AIDS",
-    "GDP",
-    "UXO",
-    "PROTECT",
-    "US",
-    "USG",
-    "ETC",
-    "NB",
-    "OK",
-    "TV",
-    "FM",
-    "ID",
-    "II",
-    "III",
-    "IV",
-    "VI",
-    "SUBJECT",
-    "REF",
-    "REFS",
-    "END",
-    "SUMMARY",
-    "COMMENT",
-    "TIER",
-    "TVPA",
-    "CSEC",
-    "SGBV",
-    "IDP",
-    "IDPS",
-    "NGO",
-    "IO",
-    "IOS",
-    "GOVT",
-    "POC",
-    "POL",
-    "POLOFF",
-    "ECON",
-    "ECONOFF",
-    "DCM",
-    "AMB",
-    "CDA",
-    "UNCLAS",
-    "SENSITIVE",
-    "BUT",
-    "UNCLASSIFIED",
-    "CONFIDENTIAL",
-    "SECRET",
-    "NOFORN",
-    "PHUM",
-    "KTIP",
-    "KCRM",
-    "SMIG",
-    "ELAB",
-    "KWMN",
-    "PREL",
-    "PGOV",
-    "SOCI",
-    "MOU",
-    "ATM",
-    "VIP",
-    "MD",
-    "PM",
-    "AM",
-    "A",
-    "B",
-    "C",
-    "D",
-    "E",
-    "F",
-    "G",
-    "H",
-    "I",
-    "J",
-    "K",
-    "L",
-    "M",
-    "N",
-    "P",
-    "Q",
-    "R",
-    "S",
-    "T",
-    "CIS",
-    "SOP",
-    "SOPS",
-    "TOT",
-    "CEDAW",
-    "CRC",
-    "MOA",
-    "MOUS",
-    "NPA",
-    "STD",
-    "STDS",
-    "DVD",
-    "DVDS",
-    "PSA",
-    "PSAS",
-    "RMB",
-    "AKA",
-    "CV",
-    "EU-",
-}
-_ACRONYM = re.compile(
-    r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
-    r"(?![\w]|-(?!assisted|sponsored|funded|led|run|organized|supported)\b)"
+_SOURCE_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:reported|assisted|identified|estimated|said|explained|noted|added|stated|told|found|"
+    r"recorded|"
+    r"rescued|repatriated|trained|arrested|convicted|counted|registered|documented)\b"
 )
-_HEADS = (
-    r"Court|Ministry|Police|Center|Centre|Commission|Council|Department|Office|Unit|Mission|Association|Institute|"
-    r"Organization|Organisation|Foundation|Committee|Agency|Bureau|Prosecutor|Prosecutors|Services?|Task Force|Fund|"
-    r"Program|Programme|Project|Union|Bank|Network|Coalition|Alliance|Directorate|Authority|Embassy|Parliament|"
-    r"Assembly|Government|Secretariat|Tribunal|Brigade|Gendarmerie|Prosecution|Federation|Society|Corps|Forces|"
-    r"Institution|League|Church|University|Caritas|Watch|International|center|centre"
+_SAYING_AFTER = re.compile(r"\s+(?:also\s+)?(?:reported|estimated|said|explained|noted|added|stated|told)\b")
+# "X reported that ...", "X stated": the reporter of a clause is the source of the figures it reports
+_REPORTING_VERB = re.compile(
+    r"\s+(?:also\s+|further\s+|recently\s+|has\s+|have\s+|had\s+)*(?:reported|reports|report|said|says|stated|"
+    r"states|noted|notes|announced|estimated|estimates|claimed|claims|indicated|indicates|told|explained|confirmed|"
+    r"showed|shows|found|revealed|recorded|cited|documented)\b"
 )
-_CAP = r"(?:[A-Z][\w'’&-]*|of|the|for|and|on|de|du|des|la|le|pour|les)"
-_NAMED = re.compile(
-    rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{_HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
-    rf"(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}})?(?:\s+\((?P<acr>[A-Z][A-Za-z/&]+)\))?"
-)
-_GENERIC = re.compile(
-    r"(?<![\w])(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|"
-    r"[Pp]ublic [Pp]rosecutor's office)\b"
-)
-_INLINE = re.compile(
-    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
-    r"\(([A-Z][A-Za-z/&]{1,9})\)"
-)
-_REPORTER = re.compile(
-    r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)\s+(?:also\s+|further\s+|recently\s+)?"
-    r"(?:reported|reports|said|says|stated|estimated|estimates|noted|announced|recorded|indicated|claimed|told)\b"
-)
-_LEADING = {
-    "In",
-    "During",
-    "The",
-    "On",
-    "From",
-    "Since",
-    "According",
-    "Of",
-    "By",
-    "With",
-    "Under",
-    "After",
-    "Before",
-    "At",
-    "For",
-    "As",
-    "Also",
-    "However",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "They",
-    "He",
-    "She",
-    "We",
-    "Post",
-    "Embassy",
-    "Poloff",
-    "Econoff",
-    "Both",
-    "Some",
-    "Many",
-    "Other",
-    "Local",
-    "Most",
-    "All",
-}
-_PERSON_TITLE = re.compile(
-    r"\b(?:President|Minister|Director|Ambassador|Mr|Mrs|Ms|Dr|General|Secretary|Chairman|"
-    r"Chief|Governor|Deputy|Head|King|Prince|Judge|Officer|Colonel|Captain)\b"
-)
-_DATEWORD = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
-_STUDY = re.compile(
-    r"\b(?:(?:[Tt]he|[Aa]n?|[Tt]his)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|([A-Z][a-z]+)(?:'s|’s))"
-    r"\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:study|survey|report|research|analysis)\b"
-)
-_AFTER_NUMBER = re.compile(
-    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million))\s+(?:[a-z-]+\s+)?$",
-    re.I,
-)
-# "with the international NGO Equal Access", "to local NGOs": the object of a preposition, not a subject
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:[a-z][\w-]*|[A-Z]{2,}s?)\s+){0,3}$"
-)
-# 'an office ("Brigade de Mineurs" ...)': a bracketed aside after a common noun, not "Name (ACRONYM)"
-_ASIDE_BEFORE = re.compile(r"\b[a-z][\w-]*\s*\(\s*[\"“]?$")
-_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to(?:\s+(?:statistics|data|figures|information|a\s+report|a\s+study)"
-    r"\s+(?:from|by|of))?|[Rr]eported by|[Ss]tatistics from|[Dd]ata from|[Ff]igures from|"
-    r"[Pp]er|[Ss]ources? at|[Cc]ited by|[Ss]tudy by|[Rr]eport by|"
-    r"(?:[Rr]esearch|[Ss]tudy|[Ss]urvey|[Rr]eport|[Aa]ssessment)\s+(?:conducted|carried\s+out|published|released|"
-    r"compiled|prepared)(?:\s+in\s+\d{4})?\s+by)\s+(?:the\s+)?$"
+# "DHS/ICE and the FBI reported": the first of coordinated subjects
+_CONJOINED = re.compile(r"\s*(?:,\s*and\s+|and\s+|or\s+)(?:the\s+)?")
+# a clause boundary between a figure and a later "by X": "84 victims ..., and believed ... enforced by police"
+_CLAUSE_AFTER = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b|\b(?:that|because|believed|although)\b")
+
+# "IOM-assisted victims": the institution is the agent of the compound
+_AGENT_COMPOUND = re.compile(
+    r"-(?:assisted|sheltered|identified|registered|rescued|referred|run|sponsored|funded|organi[sz]ed|led|hosted|"
+    r"supported|conducted)\b"
 )
 
 
-# "the court" stands for the last named court, "the government" for the last named government ("the Cambodian
-# government ... the government's arrest record")
-_ANAPHORA = {"court": {"court", "tribunal"}, "government": {"government"}}
-_GENERIC_HEADS = {"government", "police", "courts", "court", "authorities", "ministries", "prosecutors", "ngos"}
-_GENERIC_NAMES = {"police", "government", "courts", "prosecutors", "NGOs", "court", "center", "centre", "shelter"}
+_FUNDS_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:funds?|funding|grants?|budget|project|programs?|programme|assistance|money|local\s+currency)\b"
+)
+_HOLDER_BEFORE = re.compile(
+    r"(?:\b(?:by|for|of)|\b(?:data|statistics|figures|information|reports?|reported|provided)\s+to)\s+(?:the\s+|a\s+)?$"
+)
 
 
-@dataclass(frozen=True)
-class OrgMention:
-    """An institution named in a sentence."""
-
-    start: int
-    end: int
-    name: str
-    strong: bool  # introduced by "according to", "statistics from"...
-    after_preposition: bool
-    generic: bool = False  # a common noun ("the government", "police", "courts", "NGOs"), not a proper name
+# "AMBAR), a local anti-trafficking NGO, reported": an aside between the institution and its verb
+_APPOSITION = re.compile(r"\)?(?:,\s+(?:a|an|the)\s+[^,;.]{1,60},)?")
 
 
-class SourceFinder:
-    """Finds institution mentions, preferring a cable's own acronyms."""
+def _reports(after_mention: str) -> bool:
+    """Whether the words after an institution make it the reporter of a clause: "reported", ", an NGO, said"."""
+    return bool(_REPORTING_VERB.match(after_mention[_APPOSITION.match(after_mention).end() :]))
 
-    def __init__(self, cable: Cable, organizations: Iterable[OrganizationMention] = (), host: str | None = None):
-        self.acronyms = {g.acronym for g in cable.glossary}
-        self.host = host  # the host country's demonym: "the government" is "the Cambodian government" named before
-        self.history: list[str] = []  # named institutions in text order, to resolve "the court", "the center"
-        self.generic_names: set[str] = set()  # names read from common nouns: "government", "Cambodian government"
-        self.by_expansion = {_norm(g.expansion): g.acronym for g in cable.glossary}
-        for g in cable.glossary:
-            # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
-            self.by_expansion.setdefault(_norm(g.expansion.split("(")[0]), g.acronym)
-        # inline definitions anywhere in the cable: "International Justice Mission (IJM)"
-        for p in cable.paragraphs:
-            for m in _INLINE.finditer(p.text):
-                name = re.sub(r"^(?:the|The)\s+", "", m.group(1))
-                acr = m.group(2)
-                words = [w for w in name.split() if w[0].isupper()]
-                if len(words) >= 2 and words[0][0] == acr[0]:
-                    self.by_expansion.setdefault(_norm(name), acr)
-                    self.acronyms.add(acr)
-        # names the organization extractor found, longest first: "Equal Access", "Save the Children"
-        surfaces: dict[str, str] = {}
-        for o in organizations:
-            surface = re.sub(r"^(?:the|The)\s+", "", (o.surface or "").strip())
-            words = surface.split()
-            if (
-                (len(words) >= 2 or re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", surface))  # "Equal Access", "AidTous"
-                and surface[0].isupper()
-                and o.org_type != "company"
-                and not _PERSON_TITLE.search(surface)
-                # common nouns and acronyms are read by the rules below; the reporting embassy is no source
-                and words[-1].lower() not in _GENERIC_HEADS
-                and not any(w.isupper() and len(w) > 1 for w in words)
-                and not (len(words) == 1 and surface.upper() in _NOT_ORG)
-                and "Embassy" not in words
-            ):
-                surfaces.setdefault(surface, o.acronym or "")
-        # "the High Level Working Group of the National Task Force" is the High Level Working Group, named alone too
-        for surface in list(surfaces):
-            head = re.match(r"(.+?)\s+(?:of|for)\s+the\s+[A-Z]", surface)
-            if head and head.group(1) in surfaces and not surfaces[surface]:
-                surfaces[surface] = surfaces[head.group(1)] or head.group(1)
-        self.gazetteer = sorted(surfaces.items(), key=lambda kv: -len(kv[0]))
-        # acronyms the cable uses, to shorten a full name to the acronym it goes by ("Ministry of Interior" -> MOI)
-        self.tokens = {t for p in cable.paragraphs for t in re.findall(r"\b[A-Z][A-Z/]{1,8}\b", p.text)}
-        # the host government's acronym ("Royal Government of Cambodia" -> RGC), for "the Government"
-        self.government = next(
-            (
-                acr
-                for exp, acr in self.by_expansion.items()
-                if exp.startswith("government of") or exp.startswith("royal government")
-            ),
-            None,
+
+def _first_conjunct(m: OrgMention, mentions: list[OrgMention], text: str) -> OrgMention:
+    i = mentions.index(m)
+    while i and _CONJOINED.fullmatch(text[mentions[i - 1].end : mentions[i].start]):
+        i -= 1
+    if any(o.after_preposition for o in mentions[i : mentions.index(m)]):
+        return m  # "With support from USAID and UNICEF, the MOJ published": not a coordinated subject
+    return mentions[i]
+
+
+def joined_authors(first: OrgMention, mentions: list[OrgMention], text: str) -> str:
+    """ "a report by UNICEF, the ILO and the World Bank": all the authors."""
+    names, last = [first.name], first
+    for m in mentions:
+        if m.start > last.end and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[last.end : m.start]):
+            names.append(m.name)
+            last = m
+    return "; ".join(dict.fromkeys(names))
+
+
+def _possible_sources(c: Candidate, mentions: list[OrgMention], text: str) -> list[OrgMention]:
+    """The mentions that may be the source of a figure: not the noun it counts ("11 government ministries", "40 NGOs
+    provide"); for a count of institutions, no common noun ("the government ... 11 ministries") and none of the
+    institutions it counts ("the MFA, the MSA and the MOI are the four government bodies")."""
+    n = c.number
+    counted = (c.noun or "").rstrip("s")
+    mentions = [
+        m
+        for m in mentions
+        if not (counted and m.name.split()[-1].lower().rstrip("s") == counted and (m.generic or n.end <= m.start))
+        or m.strong
+    ]
+    if c.measure != "organizations_count":
+        return mentions
+    mentions = [m for m in mentions if not m.generic or m.strong]
+    listed = [m for m in mentions if m.end <= n.start]
+    if listed and re.fullmatch(
+        r"[\s,]*(?:\([^()]*\)\s*)?(?:(?:and|or|are|were|is|was)\s+)+(?:the|its|their)?\s*(?:[a-z]+\s+)?",
+        text[listed[-1].end : n.start],
+    ):
+        return []
+    return mentions
+
+
+def choose_source(c: Candidate, mentions: list[OrgMention], text: str) -> tuple[str | None, str]:
+    """The institution a figure comes from: "according to X", else the reporter of the clause ("X reported that"),
+    else the subject before it, else "by X" after it in the same clause."""
+    n = c.number
+    mentions = _possible_sources(c, mentions, text)
+    if not mentions:
+        return None, "none"
+    strong = [m for m in mentions if m.strong]
+    if strong:
+        return joined_authors(strong[0], mentions, text), "report"
+    if c.measure == "money":
+        # "USD 310,000 in FY-2006 INL funds", "a 3 million Euro EU project", "USD 1 million of USAID local currency":
+        # the money is the funder's, whoever spends it
+        funders = [m for m in mentions if _FUNDS_AFTER.match(text, m.end) and abs(m.start - n.start) < 80]
+        if funders:
+            return funders[0].name, "agent"
+    before = [m for m in mentions if m.end <= n.start]
+    # "MOSAVY reported that ... police referred to MOSAVY 407 victims"; "a study ..., conducted by AidTous, estimated"
+    reporters = [
+        m
+        for m in before
+        if (not m.after_preposition or re.search(r"\bby\s+(?:the\s+)?$", text[: m.start]))
+        and _reports(text[m.end : n.start])
+    ]
+    if reporters:
+        return _first_conjunct(reporters[-1], mentions, text).name, "report"
+    subjects = [m for m in before if not m.after_preposition]
+    if subjects:
+        return _first_conjunct(subjects[-1], mentions, text).name, "subject"
+    # an institution named after a preposition speaks for the figure only as its agent or holder: "sentenced ... by a
+    # Thai court", "revenue for GE", "data provided to the MOJ"; not "at the Public Ministry", "with the ILO"
+    holders = [m for m in before if _HOLDER_BEFORE.search(text[max(0, m.start - 40) : m.start])]
+    if holders:
+        return holders[-1].name, "holder"
+    after = [
+        m
+        for m in mentions
+        if m.start >= n.end
+        and not _CLAUSE_AFTER.search(text[n.end : m.start])
+        and (
+            re.search(r"\b(?:by|referred\s+to)\s+(?:the\s+)?$", text[: m.start])
+            or _SOURCE_VERB_AFTER.match(text[m.end :])
+            or _AGENT_COMPOUND.match(text[m.end :])  # "40 percent of IOM-assisted victims"
         )
-
-    def _canonical(self, name: str) -> str:
-        name = re.sub(r"^(?:the|The)\s+", "", name.strip())
-        name = re.sub(r"'s$|’s$", "", name)
-        key = _norm(name)
-        if key in self.by_expansion:
-            return self.by_expansion[key]
-        first = name.split()[0]
-        if first in self.acronyms:
-            return first  # "MOI Department of Anti-Trafficking" -> MOI
-        for expansion, acr in self.by_expansion.items():
-            if len(expansion) > 8 and key.startswith(expansion + " "):
-                return acr  # "Ministry of Interior Department ..." -> MOI
-        words = name.split()
-        for end in range(len(words), 1, -1):
-            part = words[:end]
-            if not re.fullmatch(_HEADS, part[-1]) and end != len(words) and part[0] not in ("Ministry", "Office"):
-                continue
-            for acr in _initials(part):
-                if acr in self.tokens and len(acr) >= 2:
-                    return acr
-        return name
-
-    def mentions(self, text: str) -> list[OrgMention]:
-        found: list[OrgMention] = []
-        taken: list[tuple[int, int]] = []
-
-        def add(start: int, end: int, name: str, generic: bool = False):
-            if any(not (end <= s or start >= e) for s, e in taken):
-                return
-            before = text[max(0, start - 40) : start]
-            found.append(
-                OrgMention(
-                    start,
-                    end,
-                    name,
-                    bool(_ACCORDING.search(before)),
-                    # the object of a preposition, or an aside in brackets: not the subject of the sentence
-                    bool(_PREPOSITION_BEFORE.search(before) or _ASIDE_BEFORE.search(before)),
-                    generic,
-                )
-            )
-            taken.append((start, end))
-
-        # names the organization extractor knows; "a Save the Children report" is no "Children" study
-        known = [
-            (m.start(), m.end(), acronym or self._canonical(surface))
-            for surface, acronym in self.gazetteer
-            for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)
-            if not re.match(r"\s*\(", text[m.end() :])  # "Name (ACR)" is read below, with its acronym
-        ]
-        for m in _STUDY.finditer(text):
-            group = 1 if m.group(1) else 2
-            if not any(s <= m.start(group) < e for s, e, _ in known):
-                add(m.start(group), m.end(group), m.group(group))  # "The Steinfatt study", "Steinfatt's 2003 study"
-        for start, end, name in known:
-            add(start, end, name)
-        for m in _NAMED.finditer(text):
-            surface = m.group(0)
-            if m.group("acr"):
-                add(m.start(), m.end(), m.group("acr"))
-                continue
-            surface = re.sub(r"^(?:The|the|In|On|During|From|Since|According|Of|By|With|Under)\s+", "", surface)
-            # "GOS-established Ginddi Center" -> "Ginddi Center"
-            surface = re.sub(
-                r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+", "", surface
-            )
-            if len(surface.split()) < 2 and surface not in self.acronyms:
-                continue
-            add(m.end() - len(surface), m.end(), self._canonical(surface))
-        for m in _ACRONYM.finditer(text):
-            token = m.group(1)
-            bare = token[:-1] if token.endswith("s") and token[:-1].isupper() and token != "NGOs" else token
-            if bare.upper() in _NOT_ORG and bare != "NGOs":
-                continue
-            camel = re.fullmatch(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*", bare)  # "AidTous", "ChildSafe"
-            if not (bare in self.acronyms or bare.isupper() or bare == "NGOs" or camel):
-                continue
-            if _in_heading(text, m.start(), m.end()):
-                continue
-            add(m.start(), m.end(), bare, bare == "NGOs")
-        for m in _GENERIC.finditer(text):
-            adj = m.group("adj")
-            head = m.group("head")
-            if _AFTER_NUMBER.search(text[max(0, m.start() - 30) : m.start()]):
-                continue  # the counted noun of a figure: "450 police officers", "seven courts reported"
-            if head == "Government" and self.government and adj in (None, "The"):
-                add(m.start("head"), m.end(), self.government, True)
-                continue
-            if head == "Police":
-                head = "police"
-            if adj and adj in {
-                "The",
-                "In",
-                "On",
-                "During",
-                "Local",
-                "Provincial",
-                "National",
-                "Municipal",
-                "Both",
-                "These",
-                "Those",
-                "This",
-                "That",
-                "Some",
-                "Many",
-                "Other",
-                "Several",
-                "All",
-            }:
-                adj = None
-            name = f"{adj} {head}" if adj else head
-            start = m.start("adj") if adj else m.start("head")
-            add(start, m.end(), name, True)
-        for m in _REPORTER.finditer(text):
-            name = m.group(1)
-            while name.split()[0] in _LEADING and len(name.split()) > 1:
-                name = name.split(None, 1)[1]
-            words = name.split()
-            if (
-                words[0] in _LEADING
-                or _DATEWORD.match(name)
-                or len(words) < 2
-                or _PERSON_TITLE.search(name)
-                or re.search(r"\b(?:of|and|for|the)\s+$", text[max(0, m.start(1) - 8) : m.start(1)])
-            ):
-                continue
-            add(m.end(1) - len(name), m.end(1), self._canonical(name))  # "La Strada reported"
-        found.sort(key=lambda o: o.start)
-        # "IOM (International Organization for Migration)": the name in brackets restates the one before it
-        found = [
-            o
-            for i, o in enumerate(found)
-            if not (i and re.fullmatch(r"\s*\(\s*", text[found[i - 1].end : o.start]) and found[i - 1].name == o.name)
-        ]
-        resolved = []
-        for o in found:
-            if o.name in _ANAPHORA:
-                heads = _ANAPHORA[o.name]
-                earlier = next(
-                    (
-                        n
-                        for n in reversed(self.history)
-                        if n.split()[-1].lower() in heads and (o.name != "government" or n == f"{self.host} government")
-                    ),
-                    None,
-                )
-                if earlier:
-                    o = OrgMention(o.start, o.end, earlier, o.strong, o.after_preposition, o.generic)
-            elif o.name not in _GENERIC_NAMES:
-                # "Phnom Penh Court" after "Phnom Penh Municipal Court": the name given before
-                words = set(o.name.split())
-                longer = next(
-                    (
-                        n
-                        for n in reversed(self.history)
-                        if len(words) > 1 and words < set(n.split()) and n.split()[-1] == o.name.split()[-1]
-                    ),
-                    None,
-                )
-                if longer:
-                    o = OrgMention(o.start, o.end, longer, o.strong, o.after_preposition, o.generic)
-                self.history.append(o.name)
-            if o.generic:
-                self.generic_names.add(o.name)
-            resolved.append(o)
-        return resolved
+    ]
+    if not after:
+        return None, "none"
+    # "..., he explained": a report that goes on into the next sentence
+    return after[0].name, "report" if _SAYING_AFTER.match(text[after[0].end :]) else "agent"
 
 
-def _initials(words: list[str]) -> list[str]:
-    """Acronyms a name may go by: "Ministry of Interior" -> MOI, MI; "Ministry of Foreign Affairs" -> MFA, MOFA."""
-    capital = "".join(w[0] for w in words if w[0].isupper())
-    with_of = "".join(w[0].upper() for w in words if w[0].isupper() or w in ("of", "for"))
-    return [with_of, capital] if with_of != capital else [capital]
+# a report by no named institution: an impersonal passive ("It is reported that"), an unnamed reporter ("one NGO
+# reported", "a local businessman told us", "the brigade chief told Poloff", "NGO contacts said")
+_UNNAMED_REPORTER = re.compile(
+    r"\b(?:[Ii]t\s+(?:is|was|has\s+been)\s+(?:widely\s+|generally\s+)?(?:reported|estimated|believed|said|thought|"
+    r"alleged|claimed|known)\s+that|"
+    r"(?:[Oo]ne|[Aa]n?|[Ss]ome|[Ss]everal|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:NGO|contact|source|official|businessman|businesswoman|observer|chief|journalist|activist|expert|"
+    r"interlocutor|representative|worker)s?\s+(?:also\s+)?(?:reported|said|told|stated|claimed|noted|estimated)|"
+    r"(?:told|informed)\s+(?:Poloff|Econoff|Emboff|PolOff|EconOff|us|Post|the\s+Embassy)\b)"
+)
+# a subject standing for an institution named before: "the center received", "The same study showed"
+_ANAPHOR_SUBJECT = re.compile(
+    r"(?:^|,\s+|\b(?:and|that)\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:same\s+)?"
+    r"(?:center|centre|shelter|court|study|"
+    r"report|survey|research|website|organization|NGO|ministry|department|unit|office|agency|program|programme|"
+    r"project|task\s+force|commission|committee|official|director|spokesman|representative|chief|officer)\s+"
+    r"(?:also\s+|has\s+|had\s+|have\s+)*[a-z]+(?:ed|s)\b"
+)
+# a sentence opening on an indefinite subject brings in something new: "A few Koranic teachers ...", "Some NGOs ..."
+_NEW_REFERENT = re.compile(r"\s*(?:\(\w+\)\s*)?(?:A|An|Some|Many|Most|Several|Few|A\s+few|No)\s+[a-z]")
 
 
-def _in_heading(text: str, start: int, end: int) -> bool:
-    """An all-caps token among other all-caps words (a heading), not an acronym."""
-    left = re.findall(r"[A-Za-z']+", text[max(0, start - 30) : start])[-2:]
-    right = re.findall(r"[A-Za-z']+", text[end : end + 30])[:2]
-    caps = [w for w in left + right if w.isupper() and len(w) > 2]
-    return len(caps) >= 3
+def _may_carry(c: Candidate, text: str, previous: str | None, finder: SourceFinder) -> bool:
+    """Whether a figure without a source of its own takes the source of the sentence before. Not a count of
+    institutions that are themselves the subject ("In May 2006, the six governments met"), nor one carrying a common
+    noun ("the government has little means ... With more than 250 hotels, Senegal is ...")."""
+    if c.measure != "organizations_count":
+        return True
+    if previous in finder.generic_names:
+        return False
+    return not re.fullmatch(
+        r"(?:[^,]*,\s*)?(?:[Tt]he|[Aa]ll|[Aa]ll\s+the|[Tt]hese|[Tt]hose)?\s*", text[: c.number.start]
+    )
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+# what an institution records of its own work: enforcement, victims, training, the bodies it sets up
+_RECORD_MEASURES = {
+    "arrests",
+    "investigations",
+    "cases",
+    "prosecutions",
+    "convictions",
+    "acquittals",
+    "perpetrators",
+    "victims_identified",
+    "victims_rescued",
+    "victims_referred",
+    "victims_assisted",
+    "victims_repatriated",
+    "migrants_returned",
+    "persons_trained",
+    "organizations_count",
+}
+
+
+class SourceCarry:
+    """Attributes the figures of a paragraph's sentences, carrying the reporting institution from one sentence to the
+    next ("MOSAVY reported ... It also found 20 ...") until a new topic or an unnamed reporter ends it."""
+
+    def __init__(self, finder: SourceFinder):
+        self.finder = finder
+        finder.people.start_paragraph()
+        self.named: str | None = None  # the institution the last sentence named, for "the center", "the study"
+        self.reporter: str | None = None  # the institution whose report the last sentence gave
+
+    def attribute(self, candidates: list[Candidate], text: str) -> None:
+        """Set the source of each figure of a sentence, then remember what the next sentence may carry."""
+        mentions = self.finder.mentions(text)
+        # "BD 10 (USD 26.50)": a sign beside an amount is its currency, not an institution
+        mentions = [m for m in mentions if not any(_beside(m, c) for c in candidates if c.measure == "money")]
+        # "It is estimated that ...", "one NGO reported that ...": a report of its own, by no named institution
+        unattributed = bool(_UNNAMED_REPORTER.search(text))
+        kinds = []
+        for c in candidates:
+            c.source, kind = choose_source(c, mentions, text)
+            own = [m for m in mentions if m.end <= c.number.start and not m.after_preposition]
+            # "In 2008, the center received 84 victims ... enforced by police": the subject stands for the
+            # institution named before, whatever the sentence names later
+            anaphor = not own and _ANAPHOR_SUBJECT.search(text[: c.number.start])
+            carried = self.named if anaphor else self._carried(c) if not own and not _bare_passive(c, text) else None
+            if c.source is None and carried and not unattributed and _may_carry(c, text, carried, self.finder):
+                c.source, kind = carried, "report"  # the sentence goes on with the report of the sentence before
+            kinds.append(kind)
+        self._remember(candidates, kinds, mentions, text, unattributed)
+
+    def _carried(self, c: Candidate) -> str | None:
+        """What a sentence naming no institution takes from the one before: its report, whatever the figure; the
+        institution it was about, for a figure of that institution's record ("The NTF launched ... forums in five
+        provinces"), not for a price, a capacity or a share ("The GOB opened a shelter ... Two separate wings")."""
+        return self.reporter or (self.named if c.measure in _RECORD_MEASURES else None)
+
+    def _remember(
+        self, candidates: list[Candidate], kinds: list[str], mentions: list[OrgMention], text: str, unattributed: bool
+    ) -> None:
+        reported = [c.source for c, kind in zip(candidates, kinds, strict=True) if c.source and kind == "report"]
+        sources = [c.source for c in candidates if c.source]
+        if sources:
+            self.named = sources[-1]
+        # only a report goes on into the next sentence: "The Ministry reported that 2,979 workers ... 700 of whom",
+        # not the actor of a deed ("The GOB opened a shelter ... Two separate wings in the shelter ...")
+        if candidates:
+            self.reporter = reported[-1] if reported else None
+        if mentions and not candidates:
+            strong = [m for m in mentions if m.strong]
+            named = [m for m in mentions if not m.after_preposition]
+            reporters = [m for m in named if _reports(text[m.end :])]
+            if strong:
+                # "Research conducted by Friends International and UNIAP ...": the authors, for what follows
+                self.named = self.reporter = joined_authors(strong[0], mentions, text)
+            elif named:
+                self.named = named[0].name
+                self.reporter = reporters[0].name if reporters else None
+        elif not candidates and (unattributed or _NEW_REFERENT.match(text)):
+            self.named = self.reporter = None  # "A few Koranic teachers ... are arrested each year.": a new topic
+        elif candidates and unattributed and not sources:
+            self.named = self.reporter = None
+
+
+# "Thirteen foreigners were arrested": a deed whose doer the sentence does not name
+_PASSIVE_AFTER = re.compile(r"[^,;:.\d]{0,60}?\b(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+\s+)?[a-z]+ed\b")
+
+
+def _bare_passive(c: Candidate, text: str) -> bool:
+    """A figure opening its sentence as the subject of a passive verb, with no "by": no source to carry."""
+    opening = not re.search(r"[A-Za-z]{3,}", re.sub(r"^\W*(?:\(\w+\)\s*)?", "", text[: c.number.start]))
+    m = _PASSIVE_AFTER.match(text, c.number.end)
+    return opening and bool(m) and not re.search(r"\bby\b", text[m.end() : m.end() + 60])
+
+
+def _beside(m: OrgMention, c: Candidate) -> bool:
+    return 0 <= c.number.start - m.end <= 1 or 0 <= m.start - c.number.end <= 1

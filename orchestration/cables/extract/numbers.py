@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.cables.extract.currencies import currency_codes
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -57,10 +59,15 @@ _UNIT_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_WORD = "|".join(TENS)
 _SMALL = rf"(?:(?:{_TENS_WORD})(?:[\s-](?:{_UNIT_WORD}))?|(?:{_UNIT_WORD}))"
 _WORDNUM = rf"(?:{_SMALL}(?:\s(?:hundred|thousand)(?:\s(?:and\s)?{_SMALL})?)?)"
+# digits glued to a currency code ("USD18") or carrying a short scale ("USD 155K") are checked in find_numbers
 NUMBER_RE = re.compile(
-    rf"(?:(?<![\w.,/-])(?P<digits>{_DIGITS})|(?<![\w.,/])(?P<words>{_WORDNUM}))(?:\s+(?P<scale>{_SCALE}))?(?![\w]|[.,]\d|-\d|/\d|:\d)",
+    rf"(?:(?:(?<![\w.,/-])|(?<=\b[A-Z]{{3}}))(?P<digits>{_DIGITS})(?-i:(?P<abbr>K|M|bn|mn))?|"
+    rf"(?<![\w.,/])(?P<words>{_WORDNUM}))(?:\s+(?P<scale>{_SCALE}))?(?![\w]|[.,]\d|-\d|/\d|:\d)",
     re.IGNORECASE,
 )
+_ABBREVIATED_SCALES = {"K": 1_000, "M": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+# an amount of money: only there is "155K" a number
+_MONEY_SIGN_BEFORE = re.compile(r"(?:[$€£¥₪]|\b[A-Z]{2,3}\$?)\s?$")
 FRACTION_RE = re.compile(
     r"(?<![\w-])(two-thirds|one-third|one-half|three-quarters|one-quarter|half(?=\s+of\b))(?![\w-])", re.I
 )
@@ -102,7 +109,13 @@ def find_numbers(text: str) -> list[NumberMatch]:
     found = []
     for match in NUMBER_RE.finditer(text):
         if match.group("digits"):
-            value = float(match.group("digits").replace(",", ""))
+            glued = match.start() and text[match.start() - 1].isalpha()
+            if glued and text[match.start() - 3 : match.start()] not in currency_codes():
+                continue  # "MSI9229", "AD66": an identifier, not an amount
+            abbr = match.group("abbr")
+            if abbr and not _MONEY_SIGN_BEFORE.search(text[max(0, match.start() - 5) : match.start()]):
+                continue  # "3M", "400M": a name or a distance
+            value = float(match.group("digits").replace(",", "")) * _ABBREVIATED_SCALES.get(abbr, 1)
             is_word = False
         else:
             hyphen = re.search(r"([A-Za-z]+)-$", text[max(0, match.start() - 12) : match.start()])
