@@ -58,6 +58,8 @@ sql: $(VENV)/.installed
 search: $(VENV)/.installed
 	@$(BIN)/python -m orchestration.search.cli "$(Q)"
 
+# the whole build on BENCH_CABLES cables (default 25,000) through the same Dagster path as `make run`;
+# writes data/bench/latest.json
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run
 

@@ -1,89 +1,236 @@
-"""Throughput of parsing, ingestion and extraction, and the cost of a no-op reload, in one run.
+"""`make bench`: the whole build on a realistic corpus, through the same Dagster code path as `make run`.
 
-Copies of the shipped cables under fresh ids make a corpus of N cables; figures are reported as
-rates and as ratios measured in the same run (second pass over first pass), so they compare
-across machines.
+Measures, in one run on this machine (figures compare as ratios across machines):
+- the end-to-end build of BENCH_CABLES cables (default 25,000), with its stages from Dagster's event log;
+- the floor: a plain read and `re.findall(r"\\w+")` over the same files;
+- the extraction speed-up of 2 workers over 1 on BENCH_SPEEDUP_CABLES (default 2,000) cables;
+- the peak resident memory of every process of the build, children included;
+- the cost of adding one cable to the big warehouse and to a 100-cable one.
+Writes data/bench/latest.json (BENCH_DIR holds the corpora and warehouses).
 """
 
 from __future__ import annotations
 
-import argparse
-import resource
+import datetime as dt
+import json
+import os
+import re
 import shutil
+import subprocess
 import sys
-import tempfile
+import threading
 import time
 from pathlib import Path
 
-import duckdb
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from orchestration.cables.parser import decode_cable, parse_cable  # noqa: E402
-from orchestration.warehouse.extracted_store import extract_changed  # noqa: E402
-from orchestration.warehouse.raw_store import ingest_folder  # noqa: E402
+from benchmarks.corpus import TIP_REPORTS, make_corpus  # noqa: E402
+from orchestration.ingest.assets import OUTPUTS  # noqa: E402
 
-SOURCES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "cables").glob("*.txt"))
-
-
-def make_corpus(folder: Path, copies: int) -> int:
-    """Write `copies` renamed copies of every shipped cable; return the bytes written."""
-    total = 0
-    for copy in range(copies):
-        for source in SOURCES:
-            text = source.read_text(encoding="utf-8")
-            cable_id = text.split("\n", 1)[0].strip()
-            new_id = f"{cable_id}{copy:04d}"
-            data = (new_id + text[len(cable_id) :]).encode("utf-8")
-            (folder / f"{new_id}.txt").write_bytes(data)
-            total += len(data)
-    return total
+OUT = ROOT / "data" / "bench" / "latest.json"
+# stages of a run, by the step keys Dagster logs (a stage spans its first step's start to its last one's end)
+STAGES = {
+    "plan": r"^cables\.plan_cables$",
+    "parse_and_extract": r"^cables\.process_shard_\d+$",
+    "load": r"^cables\.load_cables$",
+    "dbt": r"^cable_dbt_models$",
+    "checks": r"_gx_",
+    "findings_report": r"findings_report",
+    "publish": r"^warehouse__published$",
+}
 
 
-def timed(action) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
+def floor_seconds(folder: Path) -> float:
+    """A plain Python pass that reads every file and tokenises it."""
+    started = time.perf_counter()
+    for path in sorted(folder.glob("*.txt")):
+        re.findall(r"\w+", path.read_text(encoding="utf-8", errors="replace"))
+    return time.perf_counter() - started
+
+
+class PeakMemory:
+    """Samples the resident memory of a process and all its children; keeps the largest sum."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        self.peak_mb, self._pid, self._every, self._stop = 0.0, pid, every, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                root = psutil.Process(self._pid)
+                processes = [root, *root.children(recursive=True)]
+                total = 0
+                for process in processes:
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak_mb = max(self.peak_mb, total / 1e6)
+            except psutil.Error:
+                return
+            time.sleep(self._every)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        return self.peak_mb
+
+
+def environment(work: Path, cables: Path) -> dict[str, str]:
+    """Environment of a build writing only below `work`."""
+    home = work / "dagster_home"
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
+    return {
+        **os.environ,
+        "CABLES_DIR": str(cables),
+        "WAREHOUSE_PATH": str(work / "warehouse.duckdb"),
+        "DAGSTER_HOME": str(home),
+        "REPORTS_DIR": str(work / "reports"),
+        "DAGSTER_DISABLE_TELEMETRY": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def build(env: dict, *extra: str) -> tuple[float, float]:
+    """Run `make run`'s build (orchestration.build); return (seconds, peak MB of the process tree)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.build", *extra],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    memory = PeakMemory(process.pid)
+    for line in process.stdout:
+        print("    " + line.rstrip()[:160], flush=True)
+    process.wait()
+    peak = memory.stop()
+    if process.returncode:
+        log = Path(env["DAGSTER_HOME"]) / "logs" / "make_run.log"
+        raise RuntimeError(f"build failed ({process.returncode}); see {log}")
+    return time.perf_counter() - started, peak
+
+
+def stage_seconds(dagster_home: Path) -> dict[str, float]:
+    """Wall seconds of each stage of the latest run, from its step events."""
+    code = (
+        "import dagster as dg, json\n"
+        "instance = dg.DagsterInstance.get()\n"
+        "run = instance.get_runs(limit=1)[0]\n"
+        "steps = {}\n"
+        "for e in instance.all_logs(run.run_id):\n"
+        "    kind = e.dagster_event.event_type_value if e.dagster_event else None\n"
+        "    if e.step_key and kind in ('STEP_START', 'STEP_SUCCESS', 'STEP_FAILURE'):\n"
+        "        steps.setdefault(e.step_key, [e.timestamp, e.timestamp])[1] = e.timestamp\n"
+        "stats = instance.get_run_stats(run.run_id)\n"
+        "print(json.dumps({'steps': steps, 'start': stats.start_time, 'end': stats.end_time}))\n"
+    )
+    env = {**os.environ, "DAGSTER_HOME": str(dagster_home)}
+    data = json.loads(subprocess.check_output([sys.executable, "-c", code], env=env, text=True).splitlines()[-1])
+    stages = {}
+    for stage, pattern in STAGES.items():
+        spans = [span for key, span in data["steps"].items() if re.search(pattern, key)]
+        if spans:
+            stages[stage] = round(max(end for _, end in spans) - min(start for start, _ in spans), 2)
+    first_step = min((start for start, _ in data["steps"].values()), default=data["start"])
+    stages["run_start_to_first_step"] = round(first_step - data["start"], 2)
+    return stages
+
+
+def add_one(env: dict, serial: int) -> float:
+    """Drop one new TIP report into the folder and rebuild; return the build's seconds."""
+    source = TIP_REPORTS[0].read_text(encoding="utf-8")
+    first, rest = source.split("\n", 1)
+    new_id = f"{first.strip()[:2]}BENCHADDED{serial}"
+    (Path(env["CABLES_DIR"]) / f"{new_id}.txt").write_text(f"{new_id}\n{rest}", encoding="utf-8")
+    seconds, _ = build(env)
+    return seconds
+
+
+def extraction_speedup(work: Path, cables: int) -> dict:
+    """Parse-and-extract seconds of `cables` cables on 1 worker over 2 workers (the shard stage alone)."""
+    corpus = work / "corpus"
+    make_corpus(corpus, cables, seed=7)
+    selection = ",".join(f"{schema}/{name}" for schema, name, _ in OUTPUTS.values())
+    seconds = {}
+    for workers in (1, 2):
+        run_dir = work / f"workers_{workers}"
+        env = environment(run_dir, corpus) | {"BUILD_WORKERS": str(workers), "BUILD_PARALLEL_FROM": "1"}
+        config = subprocess.check_output(
+            [
+                sys.executable,
+                "-c",
+                "import json; from orchestration.build import plan_run; print(json.dumps(plan_run()))",
+            ],
+            cwd=ROOT,
+            env=env,
+            text=True,
+        ).splitlines()[-1]
+        env["BUILD_SHARDS"] = str(workers)
+        dagster = Path(sys.executable).parent / "dagster"
+        subprocess.run(
+            [str(dagster), "asset", "materialize", "-m", "orchestration.definitions", "--select", selection,
+             "--config-json", config],
+            cwd=ROOT, env=env, check=True, capture_output=True,
+        )  # fmt: skip
+        seconds[workers] = stage_seconds(run_dir / "dagster_home")["parse_and_extract"]
+    return {"cables": cables, "seconds_1_worker": seconds[1], "seconds_2_workers": seconds[2],
+            "speedup": round(seconds[1] / seconds[2], 2)}  # fmt: skip
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--copies", type=int, default=10, help="renamed copies of each shipped cable")
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="cable-bench-"))
-    try:
-        folder = work / "cables"
-        folder.mkdir()
-        size = make_corpus(folder, args.copies)
-        paths = sorted(folder.glob("*.txt"))
-        count = len(paths)
-        parse_seconds, _ = timed(lambda: [parse_cable(decode_cable(p.read_bytes())) for p in paths])
-        con = duckdb.connect(str(work / "bench.duckdb"))
-        ingest_first, report = timed(lambda: ingest_folder(con, folder))
-        assert len(report.loaded) == count, report.quarantined[:3]
-        ingest_second, report = timed(lambda: ingest_folder(con, folder))
-        assert report.unchanged == count
-        extract_first, report = timed(lambda: extract_changed(con, log=lambda _: None))
-        assert len(report.extracted) == count, report.failed[:3]
-        extract_second, report = timed(lambda: extract_changed(con, log=lambda _: None))
-        assert report.unchanged == count
-        metrics = con.execute("select count(*) from extracted.metrics").fetchone()[0]
-        con.close()
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        mb = size / 1e6
-        print(f"corpus: {count} cables, {mb:.1f} MB ({args.copies} renamed copies of {len(SOURCES)} shipped cables)")
-        print(f"parse:    {count / parse_seconds:8.1f} cables/s  {mb / parse_seconds:6.2f} MB/s")
-        print(f"ingest:   {count / ingest_first:8.1f} cables/s  (first load into DuckDB, {ingest_first:.2f} s)")
-        print(f"extract:  {count / extract_first:8.1f} cables/s  ({metrics} metrics, {extract_first:.2f} s)")
-        print(
-            f"no-op reload / first load: ingest {ingest_second / ingest_first:.3f}, "
-            f"extract {extract_second / extract_first:.3f}"
-        )
-        print(f"extract / parse time per cable: {extract_first / parse_seconds:.1f}x")
-        print(f"peak memory: {peak_mb:.0f} MB")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    """Build, measure, write data/bench/latest.json."""
+    cables = int(os.environ.get("BENCH_CABLES", "25000"))
+    speedup_cables = int(os.environ.get("BENCH_SPEEDUP_CABLES", "2000"))
+    work = Path(os.environ.get("BENCH_DIR", ROOT / "data" / "bench" / "work"))
+    shutil.rmtree(work, ignore_errors=True)
+    big = work / "big"
+    print(f"making a corpus of {cables} cables in {big / 'corpus'}", flush=True)
+    corpus_bytes = make_corpus(big / "corpus", cables)
+    floor = floor_seconds(big / "corpus")
+    env = environment(big, big / "corpus")
+    print(f"full build ({corpus_bytes / 1e6:.0f} MB; floor {floor:.1f} s)", flush=True)
+    total, peak = build(env)
+    stages = stage_seconds(big / "dagster_home")
+    print("adding one cable to the big warehouse", flush=True)
+    add_big = add_one(env, 1)
+    small = work / "small"
+    make_corpus(small / "corpus", 100, seed=100)
+    small_env = environment(small, small / "corpus")
+    print("a 100-cable warehouse, then one cable more", flush=True)
+    build(small_env)
+    add_small = add_one(small_env, 2)
+    print(f"extraction speed-up on {speedup_cables} cables", flush=True)
+    speedup = extraction_speedup(work / "speedup", speedup_cables)
+    result = {
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "cables": cables,
+        "corpus_mb": round(corpus_bytes / 1e6, 1),
+        "workers": int(os.environ.get("BUILD_WORKERS") or os.cpu_count() or 1),
+        "total_seconds": round(total, 1),
+        "stages": stages,
+        "floor_seconds": round(floor, 2),
+        "total_over_floor": round(total / floor, 1),
+        "extract_speedup": speedup["speedup"],
+        "extract_speedup_detail": speedup,
+        "peak_rss_mb": round(peak),
+        "add_one_seconds": round(add_big, 1),
+        "add_one_small_seconds": round(add_small, 1),
+        "add_one_over_small": round(add_big / add_small, 2),
+        "add_one_over_full_build": round(add_big / total, 3),
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
     return 0
 
 

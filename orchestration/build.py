@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -69,11 +70,15 @@ def main() -> int:
     log_path = setting("DAGSTER_HOME") / "logs" / "make_run.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     print(f"building the warehouse from {setting('CABLES_DIR')} (log: {log_path})", flush=True)
+    # as many shard steps as workers: under the multiprocess executor every step pays a process start
+    workers = config["execution"]["config"]["workers"]
+    env = {**os.environ, "BUILD_SHARDS": os.environ.get("BUILD_SHARDS") or str(workers)}
     with (
         log_path.open("w", encoding="utf-8") as log,
         subprocess.Popen(
             [*command, "--config-json", json.dumps(config)],
             cwd=PROJECT_ROOT,
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
