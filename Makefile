@@ -12,7 +12,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
 UI_PORT ?= 3000
 
-.PHONY: run test ui docs bench lint format clean
+.PHONY: run test test-quick ui docs bench lint format clean reference-data
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
+
+# the inner loop: everything but the live Dagster deployment and the whole-build and whole-corpus tests
+test-quick: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -m "not live and not slow"
 
 # Debian's chromium for the Playwright UI test (tests/test_ui_browser.py); no browser download
 .PHONY: browser
@@ -73,3 +77,10 @@ format: $(VENV)/.installed
 
 clean:
 	rm -rf data build $(DAGSTER_HOME) dbt_project/target dbt_project/logs
+
+# regenerate the reference data files built from packages and the corpus (tests fail when they drift)
+reference-data: $(VENV)/.installed
+	$(BIN)/python scripts/generate_posts.py
+	$(BIN)/python scripts/generate_tag_codes.py
+	$(BIN)/python scripts/generate_country_seeds.py
+	$(BIN)/python -m orchestration.cables.extract.currencies

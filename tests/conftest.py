@@ -81,3 +81,15 @@ def sentence_cable(
         glossary=glossary or [],
         paragraphs=[paragraph],
     )
+
+
+# fixtures that build whole warehouses through the Dagster CLI or over the whole corpus: tests using
+# them are `slow` (left out of `make test-quick`)
+SLOW_FIXTURES = {"built_warehouse", "corpus_warehouse"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that use a whole build as slow."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.warehouse.extracted_store import DDL as EXTRACTED_DDL
 from orchestration.warehouse.raw_store import ingest_folder
 from tests.conftest import ROOT
 
@@ -56,7 +55,6 @@ def build_real_cable_warehouse(tmp: Path, files: list[Path]) -> Path:
         shutil.copy(path, folder)
     warehouse = tmp / "warehouse.duckdb"
     with duckdb.connect(str(warehouse)) as con:
-        ingest_folder(con, folder)
-        con.execute(EXTRACTED_DDL)
+        ingest_folder(con, folder, extract=False)
     dbt_build(warehouse, tmp)
     return warehouse

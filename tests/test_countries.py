@@ -87,12 +87,18 @@ def test_match_key_folds_text_as_the_dbt_macro_does():
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
+def corpus_warehouse(tmp_path_factory):
     files = ALL_CABLE_FILES + sorted(CORPUS_TXT.glob("*.txt"))
     warehouse = build_real_cable_warehouse(tmp_path_factory.mktemp("countries"), files)
     connection = duckdb.connect(str(warehouse), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def con(corpus_warehouse):
+    """A read-only connection to the corpus warehouse."""
+    return corpus_warehouse
 
 
 def _subject_country(con, cable_id: str) -> tuple[str, str]:

@@ -7,6 +7,8 @@ import datetime as dt
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow  # whole builds or the whole corpus: left out of make test-quick
+
 
 def test_dim_cable_has_the_seed_cable_with_correct_fields(built_warehouse):
     with duckdb.connect(str(built_warehouse.warehouse), read_only=True) as con:

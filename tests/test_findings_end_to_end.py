@@ -5,6 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow  # whole builds or the whole corpus: left out of make test-quick
+
 
 @pytest.fixture
 def con(built_warehouse):

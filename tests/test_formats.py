@@ -12,6 +12,8 @@ import pytest
 from orchestration.warehouse.raw_store import ingest_folder
 from tests.conftest import FIXTURE_CABLES
 
+pytestmark = pytest.mark.slow  # whole builds or the whole corpus: left out of make test-quick
+
 CORPUS = FIXTURE_CABLES.parent / "corpus"
 SOURCE_FIELDS = "source_key, source_file, source_format, encoding, content_sha256, loaded_at"
 

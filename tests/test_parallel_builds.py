@@ -16,6 +16,8 @@ from orchestration.warehouse.publish import build_path
 from tests import parallel_jobs
 from tests.conftest import FIXTURE_CABLES, ROOT, SEEDS
 
+pytestmark = pytest.mark.slow  # whole builds or the whole corpus: left out of make test-quick
+
 CABLES = [
     SEEDS / "07PHNOMPENH351.txt",
     *(FIXTURE_CABLES / f"{c}.txt" for c in ("08LAPAZ435", "09CAIRO386", "08PHNOMPENH179")),

@@ -8,6 +8,8 @@ import pytest
 from orchestration.quality.report import render_reconciled
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # whole builds or the whole corpus: left out of make test-quick
+
 
 @pytest.fixture
 def con(built_warehouse):
