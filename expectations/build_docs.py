@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from expectations.runner import add_offline_index, data_docs_index, get_context
+from expectations.runner import build_data_docs
 
 
 def main() -> int:
     """Build the site and add its offline index."""
-    get_context().build_data_docs()
-    add_offline_index(data_docs_index())
+    build_data_docs()
     return 0
 
 

@@ -10,6 +10,7 @@ import html
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,6 +125,22 @@ def add_offline_index(index: Path) -> None:
     index.write_text(text[:position] + section + text[position:], encoding="utf-8")
 
 
+KEEP_VALIDATIONS = 3
+
+
+def build_data_docs(keep: int = KEEP_VALIDATIONS) -> Path:
+    """Build the Data Docs site from the latest `keep` validations of each suite (older ones are deleted:
+    the warehouse's quality tables hold the history that matters); return its index."""
+    validations = gx_root() / "gx" / "uncommitted" / "validations"
+    for suite in validations.glob("*/*") if validations.exists() else []:
+        runs = sorted(path for path in suite.iterdir() if path.is_dir())
+        for old in runs[:-keep]:
+            shutil.rmtree(old, ignore_errors=True)
+    get_context().build_data_docs()
+    add_offline_index(data_docs_index())
+    return data_docs_index()
+
+
 def escape_text(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of `frame` with every string HTML-escaped.
 
@@ -146,7 +163,6 @@ def validate_frame(
     With `id_column`, each outcome lists the ids of the rows that broke the expectation.
     """
     import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
 
     context = get_context()
     try:
@@ -165,11 +181,13 @@ def validate_frame(
     validation = context.validation_definitions.add_or_update(
         gx.ValidationDefinition(name=f"{asset_name}_validation", data=batch_definition, suite=suite)
     )
+    # no Data Docs update per validation: rendering grows with the stored history, so the site is built
+    # once per run (build_data_docs, by the findings report)
     checkpoint = context.checkpoints.add_or_update(
         gx.Checkpoint(
             name=f"{asset_name}_checkpoint",
             validation_definitions=[validation],
-            actions=[UpdateDataDocsAction(name="update_data_docs")],
+            actions=[],
             result_format={
                 "result_format": "COMPLETE",
                 "partial_unexpected_count": 20,
@@ -178,7 +196,6 @@ def validate_frame(
         )
     )
     result = checkpoint.run(batch_parameters={"dataframe": escape_text(frame)})
-    add_offline_index(data_docs_index())
     validation_result = next(iter(result.run_results.values()))
     outcomes = []
     for item in validation_result.results:

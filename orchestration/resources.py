@@ -9,7 +9,7 @@ import duckdb
 from pydantic import PrivateAttr
 
 from orchestration.warehouse.connection import DEFAULT_TIMEOUT, connect, wait_until_writable, writer_lock
-from orchestration.warehouse.publish import open_build, publish, work_dir
+from orchestration.warehouse.publish import open_build, publish, stable_name, work_dir
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -56,11 +56,16 @@ class WarehouseResource(dg.ConfigurableResource):
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[Path]:
-        """Hold the write lock with the file free, for a subprocess (dbt) that writes it; yields its path."""
+        """Hold the write lock with the file free, for a subprocess (dbt) that writes it; yields a path
+        to it that is the same for every build (so that dbt's profile, which names it, never changes)."""
         path = self.target_path()
         with writer_lock(path, self.lock_timeout_seconds):
             wait_until_writable(path, self.lock_timeout_seconds)
-            yield path
+            if self._build_id is None:
+                yield path
+                return
+            with stable_name(self.published_path, path, self.lock_timeout_seconds) as link:
+                yield link
 
     def publish(self) -> Path | None:
         """Publish this run's copy as the warehouse (a no-op outside a run)."""

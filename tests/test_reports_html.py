@@ -7,7 +7,7 @@ import great_expectations as gx
 import pandas as pd
 import pytest
 
-from expectations.runner import data_docs_index, validate_frame
+from expectations.runner import build_data_docs, data_docs_index, validate_frame
 from orchestration.quality.findings import Finding, replace_findings
 from orchestration.quality.report import render_findings
 from tests.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium
@@ -24,6 +24,7 @@ def test_cable_text_in_data_docs_is_escaped(tmp_path, monkeypatch):
     )
     outcome = validate_frame(suite, "escape_probe", frame, id_column="metric_id")
     assert not outcome.success and outcome.outcomes[0].unexpected_ids == ["a"]
+    build_data_docs()
     pages = list((tmp_path / "gx" / "uncommitted" / "data_docs").rglob("*.html"))
     text = "".join(page.read_text() for page in pages)
     assert "&lt;script&gt;alert(" in text

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from expectations.runner import build_data_docs
 from orchestration.quality.findings import DDL as FINDINGS_DDL
 from orchestration.quality.report import write_findings_report
 from orchestration.resources import WarehouseResource
@@ -20,7 +21,7 @@ from orchestration.settings import setting
         dg.AssetKey(["marts", "dim_country"]),
         dg.AssetKey(["quality", "rejected_facts"]),
     ],
-    description="quality.findings (written by the GX checks on fct_metric and fct_event) as an HTML page.",
+    description="quality.findings (written by the GX checks) as an HTML page, and the GX Data Docs site.",
 )
 def findings_report(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Publish the findings page and their counts by check and severity."""
@@ -30,6 +31,7 @@ def findings_report(warehouse: WarehouseResource) -> dg.MaterializeResult:
             "select check_name, severity, count(*) from quality.findings group by all order by 1"
         ).fetchall()
         path = write_findings_report(con, setting("REPORTS_DIR") / "findings.html")
+    docs = build_data_docs()
     table = "| check | severity | findings |\n|---|---|---|\n" + "\n".join(
         f"| {name} | {severity} | {count} |" for name, severity, count in counts
     )
@@ -38,5 +40,6 @@ def findings_report(warehouse: WarehouseResource) -> dg.MaterializeResult:
             "dagster/row_count": sum(count for _, _, count in counts),
             "findings_by_check": dg.MetadataValue.md(table if counts else "_no findings_"),
             "report": dg.MetadataValue.path(str(path)),
+            "data_docs": dg.MetadataValue.path(str(docs)),
         }
     )

@@ -10,6 +10,8 @@ import os
 import dagster as dg
 from dagster_dask import dask_executor
 
+PRELOADED = ("orchestration.definitions", "great_expectations", "pyarrow.parquet")
+
 
 @dg.configured(
     dg.multi_or_in_process_executor,
@@ -23,7 +25,14 @@ def build_executor(config: dict) -> dict:
     """One process for small builds (no start-up cost per step), N processes for large ones."""
     if config["workers"] <= 1:
         return {"in_process": {}}
-    return {"multiprocess": {"max_concurrent": config["workers"]}}
+    # each step is a process; forked from a server that has imported the code location and GX once,
+    # a step starts in well under a second instead of re-importing Dagster, dbt and GX (~15 s)
+    return {
+        "multiprocess": {
+            "max_concurrent": config["workers"],
+            "start_method": {"forkserver": {"preload_modules": list(PRELOADED)}},
+        }
+    }
 
 
 # below this many cables to process, worker processes cost more to start than they save

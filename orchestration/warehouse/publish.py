@@ -13,9 +13,11 @@ writes that catalog into every view it creates, so the copy's views still resolv
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from orchestration.warehouse.connection import DEFAULT_TIMEOUT, writer_lock
@@ -30,6 +32,22 @@ class PublishConflictError(RuntimeError):
 def build_path(published: Path, build_id: str) -> Path:
     """The private copy of `published` that build `build_id` writes."""
     return published.with_name(f".{published.name}{BUILD_MARK}{build_id}")
+
+
+@contextlib.contextmanager
+def stable_name(published: Path, target: Path, timeout_seconds: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
+    """A name that does not change from build to build (a link to `target`), held for the block.
+
+    dbt re-parses the whole project when its profile changes, and the profile holds the file's path:
+    through this link every build gives dbt the same path. Builds take turns holding it."""
+    link = published.with_name(f".{published.name}.dbt")
+    with writer_lock(link, timeout_seconds):
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+        try:
+            yield link
+        finally:
+            link.unlink(missing_ok=True)
 
 
 def work_dir(published: Path, build_id: str) -> Path:
