@@ -20,6 +20,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
+
 from orchestration.warehouse.connection import DEFAULT_TIMEOUT, writer_lock
 
 BUILD_MARK = ".build-"
@@ -41,13 +43,21 @@ def stable_name(published: Path, target: Path, timeout_seconds: float = DEFAULT_
     dbt re-parses the whole project when its profile changes, and the profile holds the file's path:
     through this link every build gives dbt the same path. Builds take turns holding it."""
     link = published.with_name(f".{published.name}.dbt")
+    # DuckDB keeps a write-ahead log beside the name it opened: one left by a killed build belongs to
+    # another copy and must never be replayed onto this one
+    log = link.with_name(link.name + ".wal")
     with writer_lock(link, timeout_seconds):
         link.unlink(missing_ok=True)
+        log.unlink(missing_ok=True)
         link.symlink_to(target)
         try:
             yield link
+            if log.exists():  # fold what dbt left in the log into the copy itself
+                with duckdb.connect(str(link)) as con:
+                    con.execute("checkpoint")
         finally:
             link.unlink(missing_ok=True)
+            log.unlink(missing_ok=True)
 
 
 def work_dir(published: Path, build_id: str) -> Path:
