@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 
+from orchestration.ingest.assets import OUTPUTS
 from orchestration.warehouse.connection import connect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,10 +44,7 @@ TERMINAL = {"SUCCESS", "FAILURE", "CANCELED"}
 STARTUP_TIMEOUT = float(os.environ.get("LIVE_STARTUP_TIMEOUT_SECONDS", "240"))
 RUN_TIMEOUT = float(os.environ.get("LIVE_RUN_TIMEOUT_SECONDS", "600"))
 # the ingest multi-asset alone (it cannot be subset): a short run that still writes the warehouse
-INGEST_ASSETS = [
-    ["raw", name]
-    for name in ("cable_texts", "cables", "paragraphs", "references", "recipients", "glossary", "quarantine")
-]
+INGEST_ASSETS = [[schema, name] for schema, name, _ in OUTPUTS.values()]
 
 RUN_FIELDS = """runId status jobName creationTime startTime endTime tags { key value }
   stepStats { stepKey status startTime endTime }"""

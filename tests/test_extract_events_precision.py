@@ -105,6 +105,18 @@ def test_a_one_off_event_names_what_it_is_about(cable_id: str, fragment: str, su
     assert the_event(cable_id, fragment).subject == subject
 
 
+def test_one_body_named_three_ways_has_one_subject_key() -> None:
+    # 09PHNOMPENH114 dates the National Task Force's launch to March and to April 2007, naming it
+    # "the government National Task Force", "anti-TIP National Task Force" and "the NTF" (defined inline)
+    events = [e for e in extract_events(cable("09PHNOMPENH114")) if e.event_type == "body_established"]
+    task_force = [e for e in events if e.subject and ("Task Force" in e.subject or e.subject == "NTF")]
+    assert len({e.subject for e in task_force}) >= 3
+    assert {e.subject_key for e in task_force} == {"ntf"}
+    assert {e.event_date.month for e in task_force} == {3, 4}
+    others = {e.subject_key for e in events if e not in task_force and e.subject_key}
+    assert "anti-corruption body" in others and "ntf" not in others
+
+
 def test_a_law_event_names_its_law_as_the_cables_law_mentions_write_it() -> None:
     event = the_event("08MANAMA144", "when the anti-TIP law entered into force")
     assert event.subject == event.law == "anti-TIP law"

@@ -142,6 +142,7 @@ def fact_rows(cable: Cable) -> dict[str, list[tuple]]:
                 list(e.actors),
                 e.law,
                 e.subject,
+                e.subject_key,
                 bool(e.tip_context),
                 e.quote,
                 e.char_start + 1,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 # bump when a table below changes shape: an older warehouse is then rebuilt from its input
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _ARROW_TYPES = {
     "varchar": pa.string(),
@@ -297,6 +297,7 @@ EXTRACTED = {
             "actors varchar[]",
             "law varchar",
             "subject varchar",  # what a one-off event is about: the law enacted, the body established
+            "subject_key varchar",  # the subject as compared: its proper name, acronyms expanded, lower case
             "tip_context boolean not null",
             "quote varchar not null",
             "char_start integer not null",

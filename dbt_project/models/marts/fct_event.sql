@@ -8,6 +8,7 @@ select
     law_key,
     law_text,
     subject,
+    subject_key,
     actors,
     tip_context,
     quote,

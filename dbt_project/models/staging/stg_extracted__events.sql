@@ -18,6 +18,7 @@ renamed as (
         actors,
         nullif(trim(law), '') as law_text,
         nullif(trim(subject), '') as subject,
+        nullif(trim(subject_key), '') as subject_key,
         -- context: stated where the cable speaks of trafficking in persons
         tip_context,
         -- provenance: offsets (1-based, end exclusive) of the sentence in raw_text

@@ -243,3 +243,31 @@ _NAMED_BEFORE = re.compile(r"(?:^|\bthe\s+|\bThe\s+)(?P<name>(?!The\b)[A-Z][\w&'
 _CALLED = re.compile(
     r"\s+(?:called|named|known\s+as)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)"
 )
+
+
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+# the proper name that ends a subject phrase: "anti-TIP National Task Force" -> "National Task Force"
+_TRAILING_NAME = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+(?:{_CONNECT}\s+)*{_NAME_WORD})*$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def subject_key(subject: str | None, acronyms: dict[str, str]) -> str | None:
+    """What two events' subjects are compared by, in lower case: the proper name that ends the phrase ("the
+    government National Task Force", "anti-TIP National Task Force" -> "national task force"), or the acronym the
+    cable defines for it ("NTF" for "National Task Force to Eliminate Trafficking in Persons", and for a name its
+    expansion begins with when no other expansion does). A phrase without a proper name is kept whole."""
+    if not subject:
+        return None
+    text = _LEADING_ARTICLE.sub("", " ".join(subject.split()))
+    found = _TRAILING_NAME.search(text)
+    name = found.group(0) if found else text
+    for candidate in (name, name.removesuffix("s")):
+        if candidate in acronyms:
+            return candidate.lower()
+    folded = name.lower()
+    defined = {
+        acronym
+        for acronym, expansion in acronyms.items()
+        if (words := _LEADING_ARTICLE.sub("", " ".join(expansion.lower().split()))) == folded or words.startswith(folded + " ")
+    }
+    return next(iter(defined)).lower() if len(defined) == 1 and " " in folded else folded

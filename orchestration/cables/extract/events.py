@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from orchestration.cables.extract import event_filters as filters
 from orchestration.cables.extract.event_dates import DateMention, find_dates, last_explicit_year
-from orchestration.cables.extract.event_parts import find_actors, find_law, find_subject
+from orchestration.cables.extract.event_parts import find_actors, find_law, find_subject, subject_key
 from orchestration.cables.extract.event_types import Trigger, nearest_trigger
 from orchestration.cables.extract.law_finders import CableContext, legal_sentences
 from orchestration.cables.extract.law_resolver import LawResolver
@@ -59,6 +59,7 @@ def extract_events(cable: Cable) -> list[EventFact]:
     sent = cable.sent_at.date()
     topic = cable_topic(cable)
     laws = CableContext(LawResolver(cable))
+    acronyms = {entry.acronym: entry.expansion for entry in cable.glossary}
     events: list[EventFact] = []
     for paragraph in cable.paragraphs:
         context_year: int | None = None
@@ -70,6 +71,7 @@ def extract_events(cable: Cable) -> list[EventFact]:
             for mention, event_type, trigger in _events_of(sentence.text, mentions, sent):
                 fact = _fact(cable, paragraph, sentence, mention, event_type)
                 fact.law, fact.subject = find_subject(sentence.text, event_type, mention, trigger, laws)
+                fact.subject_key = subject_key(fact.subject, acronyms)
                 fact.actors = [actor for actor in fact.actors if not (fact.law and actor in fact.law)]
                 fact.tip_context = tip_context
                 events.append(fact)

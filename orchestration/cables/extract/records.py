@@ -78,3 +78,5 @@ class EventFact:
     # what a one-off event (law enacted or drafted, body established, agreement signed) is about, as written:
     # its dates are compared only with the same thing's ("the National Task Force", "Decree 81 of 2006")
     subject: str | None = None
+    # the subject as compared: its proper name, an acronym the cable defines expanded, lower case
+    subject_key: str | None = None

@@ -13,9 +13,9 @@ events as (
 ),
 
 subjects as (
-    select *, coalesce('law:' || law_key, 'subject:' || lower(subject)) as subject_key
+    select * replace (coalesce('law:' || law_key, 'subject:' || subject_key) as subject_key)
     from events
-    where law_key is not null or subject is not null
+    where law_key is not null or subject_key is not null
 ),
 
 pairs as (
