@@ -18,6 +18,7 @@ from orchestration.cables.model import Paragraph
 
 Token = tuple[str, int, int]  # a word as written, with its start and end in the paragraph's clean text
 
+_WHITESPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[lLdD]['’][A-Z][\w'’-]*|[A-Za-z0-9À-ÿ](?:[\w'’&/À-ÿ-]*[\wÀ-ÿ])?|,")
 
 
@@ -32,13 +33,18 @@ def tokens_of(text: str) -> list[Token]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _shouting(tokens: list[Token], i: int) -> bool:
-    """Whether token i is part of an all-capitals heading run."""
+def _upper_words(tokens: list[Token]) -> list[bool]:
+    """For each token, whether it is a word of two or more letters all in capitals."""
+    return [len(token) > 1 and token.isupper() for token, _, _ in tokens]
+
+
+def _shouting(upper: list[bool], i: int) -> bool:
+    """Whether token i is part of an all-capitals heading run (`upper`: the tokens' `_upper_words`)."""
 
     def upper_word(j: int) -> bool:
-        return 0 <= j < len(tokens) and tokens[j][0].isupper() and len(tokens[j][0]) > 1 and tokens[j][0] != ","
+        return 0 <= j < len(upper) and upper[j]
 
-    return upper_word(i) and (
+    return upper[i] and (
         upper_word(i - 1)
         and upper_word(i - 2)
         or upper_word(i + 1)
@@ -48,10 +54,14 @@ def _shouting(tokens: list[Token], i: int) -> bool:
     )
 
 
+_NGO = re.compile(r"NGO['’]?s?['’]?")
+
+
 def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[list[Token]]:
     """Maximal runs of capitalised words joined by connectors, within one clause; `units` (the currency codes
     the cable writes beside amounts) end a run like a month does."""
     tokens = tokens_of(text)
+    upper = _upper_words(tokens)
     runs: list[list[Token]] = []
     current: list[Token] = []
 
@@ -64,6 +74,8 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
 
     in_title = False
     for i, (token, start, end) in enumerate(tokens):
+        if not current and not in_title and not is_cap(token):
+            continue  # outside a run and a title, only a capitalised word changes anything
         if current:
             gap = text[current[-1][2] : start]
             if gap.strip() or (token == "," and gap):
@@ -74,13 +86,12 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
                 in_title = False
             else:
                 continue
-        shouting = _shouting(tokens, i)
         following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if (
             token in MONTHS
             or token in units
             or (token in ACRONYM_STOP and token != "TIP")
-            or re.fullmatch(r"NGO['’]?s?['’]?", token)
+            or (token.startswith("NGO") and _NGO.fullmatch(token))
         ):
             close()
         elif (
@@ -90,7 +101,7 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
         ):
             close()
             in_title = True
-        elif is_cap(token) and not shouting:
+        elif is_cap(token) and not _shouting(upper, i):
             current.append((token, start, end))
         elif current and (token == "," or token in CONNECTORS):
             current.append((token, start, end))
@@ -126,4 +137,4 @@ def trim(tokens: list[Token]) -> list[Token]:
 
 def text_of(text: str, tokens: list[Token]) -> str:
     """The text a run of tokens covers, with whitespace collapsed."""
-    return re.sub(r"\s+", " ", text[tokens[0][1] : tokens[-1][2]])
+    return _WHITESPACE.sub(" ", text[tokens[0][1] : tokens[-1][2]])
