@@ -19,12 +19,15 @@ from orchestration.cables.model import Paragraph
 Token = tuple[str, int, int]  # a word as written, with its start and end in the paragraph's clean text
 
 _WHITESPACE = re.compile(r"\s+")
+_GLOSSARY_ENTRY = re.compile(r"(?:^|\s)[A-Z][A-Za-z/&-]*[A-Z][a-z]?:\s+[A-Z]")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[lLdD]['’][A-Z][\w'’-]*|[A-Za-z0-9À-ÿ](?:[\w'’&/À-ÿ-]*[\wÀ-ÿ])?|,")
 
 
 def glossary_paragraph(paragraph: Paragraph) -> bool:
     """Whether a paragraph is an abbreviations glossary ("MOI: Ministry of Interior" entries)."""
-    entries = re.findall(r"(?:^|\s)[A-Z][A-Za-z/&-]*[A-Z][a-z]?:\s+[A-Z]", paragraph.text)
+    if paragraph.text.count(":") < 4:
+        return False  # a cheap test: each entry holds a colon
+    entries = _GLOSSARY_ENTRY.findall(paragraph.text)
     return len(entries) >= 4 and len(entries) * 12 > len(paragraph.text.split()) / 2
 
 
@@ -137,4 +140,7 @@ def trim(tokens: list[Token]) -> list[Token]:
 
 def text_of(text: str, tokens: list[Token]) -> str:
     """The text a run of tokens covers, with whitespace collapsed."""
-    return _WHITESPACE.sub(" ", text[tokens[0][1] : tokens[-1][2]])
+    covered = text[tokens[0][1] : tokens[-1][2]]
+    if covered.isprintable() and "  " not in covered:
+        return covered  # a cheap test: every whitespace character but the space is unprintable
+    return _WHITESPACE.sub(" ", covered)

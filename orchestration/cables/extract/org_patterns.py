@@ -8,7 +8,7 @@ import re
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import has_head, norm_key
 from orchestration.cables.extract.org_phrases import PhraseReader
-from orchestration.cables.extract.org_resolver import POSSESSIVE_S, Org, Span, is_acronym
+from orchestration.cables.extract.org_resolver import Org, Span, is_acronym, strip_possessive
 from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP, LEADING_STOP, MONTHS, holds_any
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&/-]*)"
@@ -185,7 +185,7 @@ def _ngo_items(reader: PhraseReader, text: str, start: int, end: int) -> list[Sp
     """The items of an enumeration introduced as NGOs: known bodies, phrases with a head word, or NGOs by name."""
     spans = []
     for item_start, _item_end, item in _items(text, start, end):
-        item = POSSESSIVE_S.sub("", item)
+        item = strip_possessive(item)
         if item in LEADING_STOP or item in ACRONYM_STOP or COUNTRY_NAMES.get(item) or item in MONTHS:
             continue
         org = reader.known(item)

@@ -12,7 +12,7 @@ from babel.numbers import get_territory_currencies, list_currencies
 from orchestration.cables.extract.org_chunks import Token, text_of, trim
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, MULTIWORD_HEADS, has_head
-from orchestration.cables.extract.org_resolver import POSSESSIVE_S, Org, Resolver, Span, is_acronym
+from orchestration.cables.extract.org_resolver import Org, Resolver, Span, is_acronym, strip_possessive
 from orchestration.cables.extract.org_vocabulary import (
     ACRONYM_STOP,
     CONNECTORS,
@@ -120,7 +120,7 @@ class PhraseReader:
             right = text_of(text, trim(piece) or piece)
             words = right.split(" ")
             right_known = any(
-                (k > 1 or is_acronym(words[0])) and self.known(POSSESSIVE_S.sub("", " ".join(words[:k])))
+                (k > 1 or is_acronym(words[0])) and self.known(strip_possessive(" ".join(words[:k])))
                 for k in range(len(words), 0, -1)
             )
             new_phrase = sep == "and" and piece[0][0] == "the" and len(piece) > 1
@@ -171,7 +171,7 @@ class PhraseReader:
                 sub = tokens[i:j]
                 if sub[-1][0] in CONNECTORS or sub[0][0] in CONNECTORS:
                     continue
-                sub_phrase = POSSESSIVE_S.sub("", text_of(text, sub))
+                sub_phrase = strip_possessive(text_of(text, sub))
                 org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
                 if org is None and j - i == 1:
                     org = self._acronym(sub_phrase, text, tokens[i])
@@ -214,7 +214,7 @@ class PhraseReader:
         return resolver.lookup_name(phrase) or resolver.governments(phrase)
 
     def _acronym(self, token: str, text: str, position: Token) -> Org | None:
-        token = POSSESSIVE_S.sub("", token)
+        token = strip_possessive(token)
         if token.endswith("s") and token[:-1] in self.resolver.by_acronym:
             return None
         if not is_acronym(token):
@@ -240,20 +240,22 @@ class PhraseReader:
             return None
         before = text[: position[1]].rstrip()
         after = text[position[2] :].lstrip()
-        if after.startswith(":") or _NAME_OR_DIGIT_AT_END.search(before) or _DIGIT.match(after):
+        # the patterns anchored at the end of `before` see only its last word: searching that is not searching it all
+        last_word = before.rsplit(None, 1)[-1] if before else ""
+        if after.startswith(":") or _NAME_OR_DIGIT_AT_END.search(last_word) or _DIGIT.match(after):
             # a heading, a surname's initials, or a currency or code beside a number ("NIS 340 million")
             return None
-        if self._not_a_body_by_its_neighbours(before, after):
+        if self._not_a_body_by_its_neighbours(before, last_word, after):
             return None
         return Org(token, token, "other", None)
 
-    def _not_a_body_by_its_neighbours(self, before: str, after: str) -> bool:
+    def _not_a_body_by_its_neighbours(self, before: str, last_word: str, after: str) -> bool:
         """An undefined acronym inside a redaction ("[NAME REMOVED]"), beside another capitalised word of an
         all-capitals phrase ("EAGLE GUARDIAN", "BUENOS AIRES 1594"), or before a person's name, as a title
-        ("COMISAF McChrystal", "LTG Smith")."""
+        ("COMISAF McChrystal", "LTG Smith"); `last_word` is the last word of `before`."""
         if before.rfind("[") > before.rfind("]"):
             return True
-        for word in (_CAPITALS_AT_END.search(before), _CAPITALS_AT_START.match(after)):
+        for word in (_CAPITALS_AT_END.search(last_word), _CAPITALS_AT_START.match(after)):
             if word and word.group(1) not in self.resolver.by_acronym and word.group(1) not in ACRONYM_STOP:
                 return True
         name = _NAME_AT_START.match(after)
@@ -269,7 +271,7 @@ class PhraseReader:
         )
 
     def _resolve_whole(self, phrase: str, tokens: list) -> Org | None:
-        phrase = POSSESSIVE_S.sub("", phrase)
+        phrase = strip_possessive(phrase)
         if _COMPANY_FORM.match(phrase):
             return Org(phrase, None, "company", None)
         org = self.known(phrase)

@@ -19,7 +19,7 @@ from orchestration.cables.extract.org_lexicon import (
 )
 from orchestration.cables.model import Cable
 
-POSSESSIVE_S = re.compile(r"['’]s$")
+_POSSESSIVE_S = re.compile(r"['’]s$")
 _NOT_LETTER = re.compile(r"[^A-Za-z]")
 _GOVERNMENT_ACRONYM = re.compile(r"GO[A-Z]{1,2}|RTG|RGC|SARG|GBRV")
 _US_MISSION = re.compile(r"(?:U\.S\.|US|American)\s+Mission")
@@ -46,6 +46,12 @@ class Span:
     start: int
     end: int
     org: Org
+
+
+def strip_possessive(text: str) -> str:
+    """The text without a final possessive ("UNICEF's" -> "UNICEF")."""
+    # the pattern's "$" also matches before a final newline: the "'s" lies in the last three characters
+    return _POSSESSIVE_S.sub("", text) if "'s" in text[-3:] or "’s" in text[-3:] else text
 
 
 @lru_cache(maxsize=65536)
@@ -177,7 +183,7 @@ class Resolver:
 
     def resolve_phrase(self, phrase: str) -> Org | None:
         """The organization a capitalised noun phrase names, or None."""
-        phrase = POSSESSIVE_S.sub("", phrase.strip())
+        phrase = strip_possessive(phrase.strip())
         org = self.lookup_name(phrase)
         if org:
             return org

@@ -69,8 +69,9 @@ class _Extractor:
         self.resolver = Resolver(cable)
         for entry in cable.glossary:
             self.resolver.define(entry.acronym, entry.expansion)
-        self.body = [p for p in cable.paragraphs if not glossary_paragraph(p)]
-        self.glossary_paragraphs = [p for p in cable.paragraphs if glossary_paragraph(p)]
+        glossary = [glossary_paragraph(p) for p in cable.paragraphs]
+        self.body = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if not is_glossary]
+        self.glossary_paragraphs = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if is_glossary]
         full_text = " ".join(p.text for p in self.body)
         vocabulary = {w for p in self.body for w in _LOWER_WORD.findall(p.text)}
         self.reader = PhraseReader(self.resolver, vocabulary, full_text)
