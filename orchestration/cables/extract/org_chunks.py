@@ -3,6 +3,7 @@ sentence openers and people's titles."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from orchestration.cables.extract.org_resolver import is_cap
@@ -36,18 +37,13 @@ def tokens_of(text: str) -> list[Token]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _upper_words(tokens: list[Token]) -> list[bool]:
-    """For each token, whether it is a word of two or more letters all in capitals."""
-    return [len(token) > 1 and token.isupper() for token, _, _ in tokens]
-
-
-def _shouting(upper: list[bool], i: int) -> bool:
-    """Whether token i is part of an all-capitals heading run (`upper`: the tokens' `_upper_words`)."""
+def _shouting(tokens: list[Token], i: int) -> bool:
+    """Whether token i is part of an all-capitals heading run."""
 
     def upper_word(j: int) -> bool:
-        return 0 <= j < len(upper) and upper[j]
+        return 0 <= j < len(tokens) and tokens[j][0].isupper() and len(tokens[j][0]) > 1 and tokens[j][0] != ","
 
-    return upper[i] and (
+    return upper_word(i) and (
         upper_word(i - 1)
         and upper_word(i - 2)
         or upper_word(i + 1)
@@ -60,11 +56,35 @@ def _shouting(upper: list[bool], i: int) -> bool:
 _NGO = re.compile(r"NGO['’]?s?['’]?")
 
 
-def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[list[Token]]:
+def capitalised_runs(
+    text: str, units: frozenset[str] = frozenset(), tokens: list[Token] | None = None
+) -> list[list[Token]]:
     """Maximal runs of capitalised words joined by connectors, within one clause; `units` (the currency codes
-    the cable writes beside amounts) end a run like a month does."""
-    tokens = tokens_of(text)
-    upper = _upper_words(tokens)
+    the cable writes beside amounts) end a run like a month does. `tokens`: the text's, when known."""
+    return _runs(text, tokens_of(text) if tokens is None else tokens, 0, units)
+
+
+def last_run_ending_at(
+    text: str, end: int, tokens: list[Token], units: frozenset[str] = frozenset()
+) -> list[Token] | None:
+    """The last of `capitalised_runs(text[:end], units)` when it ends at `end`, else None (`tokens`: the text's).
+
+    The prefix's tokens are the text's that end by `end` when none straddles it. The runs are read from the last
+    gap of punctuation before `end`: such a gap closes any run and title, so nothing before it changes the last run.
+    """
+    count = bisect.bisect_right(tokens, end, key=lambda token: token[2])
+    if count < len(tokens) and tokens[count][1] < end:
+        tokens, count = tokens_of(text[:end]), None  # a token straddles the end: tokenise the prefix itself
+    tokens = tokens[:count]
+    first = len(tokens) - 1
+    while first > 0 and not text[tokens[first - 1][2] : tokens[first][1]].strip():
+        first -= 1
+    runs = _runs(text, tokens, max(first, 0), units)
+    return runs[-1] if runs and runs[-1][-1][2] == end else None
+
+
+def _runs(text: str, tokens: list[Token], first: int, units: frozenset[str]) -> list[list[Token]]:
+    """The runs of `capitalised_runs` among tokens[first:]: the state before tokens[first] must be none."""
     runs: list[list[Token]] = []
     current: list[Token] = []
 
@@ -76,7 +96,8 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
         current.clear()
 
     in_title = False
-    for i, (token, start, end) in enumerate(tokens):
+    for i in range(first, len(tokens)):
+        token, start, end = tokens[i]
         if not current and not in_title and not is_cap(token):
             continue  # outside a run and a title, only a capitalised word changes anything
         if current:
@@ -104,7 +125,7 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
         ):
             close()
             in_title = True
-        elif is_cap(token) and not _shouting(upper, i):
+        elif is_cap(token) and not _shouting(tokens, i):
             current.append((token, start, end))
         elif current and (token == "," or token in CONNECTORS):
             current.append((token, start, end))

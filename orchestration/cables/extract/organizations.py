@@ -19,7 +19,15 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.org_chunks import capitalised_runs, glossary_paragraph, text_of, trim
+from orchestration.cables.extract.org_chunks import (
+    Token,
+    capitalised_runs,
+    glossary_paragraph,
+    last_run_ending_at,
+    text_of,
+    tokens_of,
+    trim,
+)
 from orchestration.cables.extract.org_cues import cue_spans
 from orchestration.cables.extract.org_harmonise import harmonise
 from orchestration.cables.extract.org_lexicon import has_head, is_bare_head
@@ -75,8 +83,15 @@ class _Extractor:
         full_text = " ".join(p.text for p in self.body)
         vocabulary = {w for p in self.body for w in _LOWER_WORD.findall(p.text)}
         self.reader = PhraseReader(self.resolver, vocabulary, full_text)
+        self._read: dict[str, list[Token]] = {}
         for paragraph in self.body:
             self._inline_definitions(paragraph.text)
+
+    def _tokens(self, text: str) -> list[Token]:
+        """The tokens of a paragraph's text, read once for its definitions and its mentions."""
+        if text not in self._read:
+            self._read[text] = tokens_of(text)
+        return self._read[text]
 
     def _inline_definitions(self, text: str) -> None:
         for match in _ACRONYM_IN_PARENTHESES.finditer(text):
@@ -84,10 +99,10 @@ class _Extractor:
             if not is_acronym(acronym) or acronym in ACRONYM_STOP:
                 continue
             before = text[: match.start()].rstrip()
-            runs = capitalised_runs(before, self.reader.units)
-            if not runs or runs[-1][-1][2] != len(before):
+            run = last_run_ending_at(text, len(before), self._tokens(text), self.reader.units)  # `before`'s last
+            if run is None:
                 continue
-            segments = self.reader.segments(before, runs[-1])
+            segments = self.reader.segments(before, run)
             tokens = trim(segments[-1])
             if not tokens:
                 continue
@@ -171,7 +186,7 @@ class _Extractor:
         text = _PARTICIPLE.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
         priority = list_spans(self.reader, text) + cue_spans(self.reader, text)
         spans: list[Span] = []
-        for run in capitalised_runs(text, self.reader.units):
+        for run in capitalised_runs(text, self.reader.units, self._tokens(text)):
             for segment in self.reader.segments(text, run):
                 spans.extend(self.reader.segment_spans(text, trim(segment)))
         spans.extend(demonym_spans(self.reader, text))
