@@ -3,6 +3,7 @@ sentence openers and people's titles."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from orchestration.cables.extract.org_resolver import is_cap
@@ -18,12 +19,16 @@ from orchestration.cables.model import Paragraph
 
 Token = tuple[str, int, int]  # a word as written, with its start and end in the paragraph's clean text
 
+_WHITESPACE = re.compile(r"\s+")
+_GLOSSARY_ENTRY = re.compile(r"(?:^|\s)[A-Z][A-Za-z/&-]*[A-Z][a-z]?:\s+[A-Z]")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[lLdD]['’][A-Z][\w'’-]*|[A-Za-z0-9À-ÿ](?:[\w'’&/À-ÿ-]*[\wÀ-ÿ])?|,")
 
 
 def glossary_paragraph(paragraph: Paragraph) -> bool:
     """Whether a paragraph is an abbreviations glossary ("MOI: Ministry of Interior" entries)."""
-    entries = re.findall(r"(?:^|\s)[A-Z][A-Za-z/&-]*[A-Z][a-z]?:\s+[A-Z]", paragraph.text)
+    if paragraph.text.count(":") < 4:
+        return False  # a cheap test: each entry holds a colon
+    entries = _GLOSSARY_ENTRY.findall(paragraph.text)
     return len(entries) >= 4 and len(entries) * 12 > len(paragraph.text.split()) / 2
 
 
@@ -48,10 +53,38 @@ def _shouting(tokens: list[Token], i: int) -> bool:
     )
 
 
-def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[list[Token]]:
+_NGO = re.compile(r"NGO['’]?s?['’]?")
+
+
+def capitalised_runs(
+    text: str, units: frozenset[str] = frozenset(), tokens: list[Token] | None = None
+) -> list[list[Token]]:
     """Maximal runs of capitalised words joined by connectors, within one clause; `units` (the currency codes
-    the cable writes beside amounts) end a run like a month does."""
-    tokens = tokens_of(text)
+    the cable writes beside amounts) end a run like a month does. `tokens`: the text's, when known."""
+    return _runs(text, tokens_of(text) if tokens is None else tokens, 0, units)
+
+
+def last_run_ending_at(
+    text: str, end: int, tokens: list[Token], units: frozenset[str] = frozenset()
+) -> list[Token] | None:
+    """The last of `capitalised_runs(text[:end], units)` when it ends at `end`, else None (`tokens`: the text's).
+
+    The prefix's tokens are the text's that end by `end` when none straddles it. The runs are read from the last
+    gap of punctuation before `end`: such a gap closes any run and title, so nothing before it changes the last run.
+    """
+    count = bisect.bisect_right(tokens, end, key=lambda token: token[2])
+    if count < len(tokens) and tokens[count][1] < end:
+        tokens, count = tokens_of(text[:end]), None  # a token straddles the end: tokenise the prefix itself
+    tokens = tokens[:count]
+    first = len(tokens) - 1
+    while first > 0 and not text[tokens[first - 1][2] : tokens[first][1]].strip():
+        first -= 1
+    runs = _runs(text, tokens, max(first, 0), units)
+    return runs[-1] if runs and runs[-1][-1][2] == end else None
+
+
+def _runs(text: str, tokens: list[Token], first: int, units: frozenset[str]) -> list[list[Token]]:
+    """The runs of `capitalised_runs` among tokens[first:]: the state before tokens[first] must be none."""
     runs: list[list[Token]] = []
     current: list[Token] = []
 
@@ -63,7 +96,10 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
         current.clear()
 
     in_title = False
-    for i, (token, start, end) in enumerate(tokens):
+    for i in range(first, len(tokens)):
+        token, start, end = tokens[i]
+        if not current and not in_title and not is_cap(token):
+            continue  # outside a run and a title, only a capitalised word changes anything
         if current:
             gap = text[current[-1][2] : start]
             if gap.strip() or (token == "," and gap):
@@ -74,13 +110,12 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
                 in_title = False
             else:
                 continue
-        shouting = _shouting(tokens, i)
         following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if (
             token in MONTHS
             or token in units
             or (token in ACRONYM_STOP and token != "TIP")
-            or re.fullmatch(r"NGO['’]?s?['’]?", token)
+            or (token.startswith("NGO") and _NGO.fullmatch(token))
         ):
             close()
         elif (
@@ -90,7 +125,7 @@ def capitalised_runs(text: str, units: frozenset[str] = frozenset()) -> list[lis
         ):
             close()
             in_title = True
-        elif is_cap(token) and not shouting:
+        elif is_cap(token) and not _shouting(tokens, i):
             current.append((token, start, end))
         elif current and (token == "," or token in CONNECTORS):
             current.append((token, start, end))
@@ -126,4 +161,7 @@ def trim(tokens: list[Token]) -> list[Token]:
 
 def text_of(text: str, tokens: list[Token]) -> str:
     """The text a run of tokens covers, with whitespace collapsed."""
-    return re.sub(r"\s+", " ", text[tokens[0][1] : tokens[-1][2]])
+    covered = text[tokens[0][1] : tokens[-1][2]]
+    if covered.isprintable() and "  " not in covered:
+        return covered  # a cheap test: every whitespace character but the space is unprintable
+    return _WHITESPACE.sub(" ", covered)

@@ -11,10 +11,12 @@ from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, has_head
 from orchestration.cables.extract.org_phrases import PhraseReader
 from orchestration.cables.extract.org_resolver import Org, Span
-from orchestration.cables.extract.org_vocabulary import LEADING_STOP, MONTHS, TITLE_WORDS
+from orchestration.cables.extract.org_vocabulary import LEADING_STOP, MONTHS, TITLE_WORDS, holds_any
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|de|do|da|dos|das|del|la|le|the|for)\s+)?{_NAME_WORD})*"
+_NAME_WORD_PATTERN = re.compile(_NAME_WORD)
+_WHITESPACE = re.compile(r"\s+")
 
 
 def cue_spans(reader: PhraseReader, text: str) -> list[Span]:
@@ -47,13 +49,16 @@ _GOVERNMENT_OF_PLACE = re.compile(
     rf"\b((?:[Gg]overnment|[Aa]dministration)\s+of\s+the\s+(?:state|province|city|municipality|district)\s+of\s+"
     rf"{_NAME}|(?<=the )City\s+of\s+{_NAME})"
 )
+_GOVERNMENT_OF_PLACE_WORDS = ("overnment", "dministration", "City")  # every match holds one (a cheap test)
 
 
 def _local_governments(reader: PhraseReader, text: str) -> list[Span]:
     """The government of a state, province or city, named by its place."""
     spans = []
+    if not holds_any(text, _GOVERNMENT_OF_PLACE_WORDS):
+        return spans
     for match in _GOVERNMENT_OF_PLACE.finditer(text):
-        name = re.sub(r"\s+", " ", match.group(1))
+        name = _WHITESPACE.sub(" ", match.group(1))
         spans.append(Span(match.start(1), match.end(1), Org(name, None, "government", reader.resolver.country)))
     return spans
 
@@ -66,7 +71,7 @@ def _crime_groups(reader: PhraseReader, text: str) -> list[Span]:
     spans = []
     for match in _GROUP.finditer(text):
         head = "family" if match.group(2).startswith("famil") else match.group(2).rstrip("s")
-        surnames = [m for m in re.finditer(_NAME_WORD, match.group(1)) if m.group(0) != "and"]
+        surnames = [m for m in _NAME_WORD_PATTERN.finditer(match.group(1)) if m.group(0) != "and"]
         if len(surnames) == 1 and match.group(2).endswith("s"):
             continue  # "Palestinian gangs": a kind of group, not a named one
         for surname in surnames:
@@ -110,20 +115,28 @@ _LOCAL_GOVERNMENT = re.compile(
     r"(government|administration|authorities))|(governor|governorate))\b"
 )
 _POLICE = re.compile(rf"\b({_NAME})\s+((?:(?:{_KINDS})\s+)+(police))\b(?:\s+\(([A-Z]{{2,8}})\))?")
+# each pattern, its type and the words one of which every match of it holds (a cheap test)
+_BY_PLACE = (
+    (_COURT, "court", ("court", "tribunal", "grand jury")),
+    (_POLICE, "police", ("police",)),
+    (_LOCAL_GOVERNMENT, "government", ("government", "administration", "authorities", "governor")),
+)
 
 
 def _bodies_by_place(reader: PhraseReader, text: str) -> list[Span]:
     """A court, a police force or a local government named by its place and a lower-case kind."""
     spans = []
-    for pattern, org_type in ((_COURT, "court"), (_POLICE, "police"), (_LOCAL_GOVERNMENT, "government")):
+    for pattern, org_type, words in _BY_PLACE:
+        if not holds_any(text, words):
+            continue
         for match in pattern.finditer(text):
             run = match.group(1)
             skip = run.rfind(" the ") + 5 if " the " in run else 0  # "Already the Istanbul governor"
-            words = [w for w in re.finditer(_NAME_WORD, run[skip:]) if w.group(0) not in LEADING_STOP]
-            words = [w for w in words if w.group(0) not in MONTHS]
-            if not words:
+            names = [w for w in _NAME_WORD_PATTERN.finditer(run[skip:]) if w.group(0) not in LEADING_STOP]
+            names = [w for w in names if w.group(0) not in MONTHS]
+            if not names:
                 continue
-            start = match.start(1) + skip + words[0].start()
+            start = match.start(1) + skip + names[0].start()
             place = text[start : match.end(1)]
             if (
                 place.endswith(("'s", "’s"))
@@ -133,7 +146,7 @@ def _bodies_by_place(reader: PhraseReader, text: str) -> list[Span]:
                 or all(word.lower() in reader.vocabulary for word in place.split())  # "Involving local government"
             ):
                 continue  # "the Ministry of Justice court", "a Thai court": named elsewhere
-            name = re.sub(r"\s+", " ", text[start : match.end(2)])
+            name = _WHITESPACE.sub(" ", text[start : match.end(2)])
             acronym = match.group(4) if pattern is _POLICE else None
             org = Org(name, acronym, org_type, reader.resolver.country)
             spans.append(Span(start, match.end(2), org))
@@ -149,11 +162,14 @@ _INTRODUCED = re.compile(
     r"shelter|NGO|company|firm|project|program|programme|agency|office|department|council|coalition|alliance|"
     rf"party|newspaper|magazine)\s+(?:called|named|known as)\s+[\"“]?({_NAME}(?:\s+\d+)?)"
 )
+_INTRODUCED_WORDS = ("called", "named", "known as")  # every match holds one (a cheap test)
 
 
 def _introduced_by_name(reader: PhraseReader, text: str) -> list[Span]:
     """ "a new unit called Lahav 433", "an NGO named Grupo Luna Nueva": the noun gives the type."""
     spans = []
+    if not holds_any(text, _INTRODUCED_WORDS):
+        return spans
     for match in _INTRODUCED.finditer(text):
         name = match.group(2)
         noun = match.group(1).lower()
@@ -188,12 +204,19 @@ _MEDIA_TITLE = re.compile(
     rf"\b(?:[Aa]ccording to|article in|editorial in|reported by)\s+(?:the\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})*\s+"
     r"(?:Post|Times|News|Herald|Tribune|Gazette|Journal|Daily|Chronicle|Telegraph|Observer|Monitor|Express|Star))\b"
 )
+# each pattern with the words one of which every match of it holds (a cheap test)
+_MEDIA = (
+    (_MEDIA_NOUN, ("newspaper", "daily", "weekly", "magazine", "news ", "tabloid", "station", "broadcaster")),
+    (_MEDIA_TITLE, ("ccording to", "article in", "editorial in", "reported by")),
+)
 
 
 def _newspapers(reader: PhraseReader, text: str) -> list[Span]:
     """Newspapers and broadcasters: companies."""
     spans = []
-    for pattern in (_MEDIA_NOUN, _MEDIA_TITLE):
+    for pattern, words in _MEDIA:
+        if not holds_any(text, words):
+            continue
         for match in pattern.finditer(text):
             name = match.group(1)
             if name.split()[0] in LEADING_STOP or name in MONTHS or reader.known(name):
@@ -209,6 +232,8 @@ _UNNAMED_PARLIAMENT = re.compile(r"\b(?:the|to|by)\s+(parliament)\b(?!\s+(?:of|i
 def _unnamed_parliament(reader: PhraseReader, text: str) -> list[Span]:
     """The host country's parliament, unnamed: the same body as "Parliament" written with a capital."""
     spans = []
+    if "parliament" not in text:
+        return spans  # a cheap test: every match holds the word
     for match in _UNNAMED_PARLIAMENT.finditer(text):
         org = reader.known("Parliament") or reader.resolver.new("Parliament")
         spans.append(Span(match.start(1), match.end(1), org))
@@ -227,6 +252,8 @@ _BY_POLICE = re.compile(r"\bby\s+the\s+(police|gendarmerie)\b")
 def _unnamed_police(reader: PhraseReader, text: str) -> list[Span]:
     """The host country's police or gendarmerie acting, unnamed (dropped when the cable names its police)."""
     spans = []
+    if "police" not in text and "gendarmerie" not in text:
+        return spans  # a cheap test: every match holds one of the words
     for pattern in (_UNNAMED_POLICE, _BY_POLICE):
         for match in pattern.finditer(text):
             for group in range(1, pattern.groups + 1):
@@ -256,18 +283,22 @@ _APPOSITIVE = re.compile(
 )
 # the kind before an acronym: "the Venezuelan state run oil company (PDVSA)"
 _KIND_THEN_ACRONYM = re.compile(rf"\b{_KIND}\s+\(([A-Z][A-Za-z]{{1,9}})\)")
+# every match of both patterns holds one of these words of _KIND (a cheap test)
+_KIND_WORDS = ("NGO", "organi", "charity", "consortium", "foundation", "company", "firm", "newspaper", "police")
 
 
 def _appositives(reader: PhraseReader, text: str) -> list[Span]:
     """A name followed by what it is, in parentheses or after a comma, or a kind followed by an acronym: the kind
     gives the type of a body the cable does not otherwise know."""
     spans = []
+    if not holds_any(text, _KIND_WORDS):
+        return spans
     for match in _APPOSITIVE.finditer(text):
-        words = list(re.finditer(_NAME_WORD, match.group(1)))
+        words = list(_NAME_WORD_PATTERN.finditer(match.group(1)))
         while words and (words[0].group(0) in LEADING_STOP or words[0].group(0) in MONTHS):
             words.pop(0)
         start = match.start(1) + words[0].start() if words else match.end(1)
-        name = re.sub(r"\s+", " ", text[start : match.end(1)])
+        name = _WHITESPACE.sub(" ", text[start : match.end(1)])
         kind = match.group(2) or match.group(3)
         if match.group(3) == "police":
             continue  # "Marcos Pena, the national police chief": a person

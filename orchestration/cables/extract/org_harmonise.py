@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import norm_key
@@ -107,9 +108,7 @@ def _expand_undefined_acronyms(mentions: list[OrganizationMention]) -> None:
     for mention in mentions:
         if mention.acronym and mention.name == mention.acronym:
             for other in mentions:
-                if other.name != mention.name and re.search(
-                    rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", other.name
-                ):
+                if other.name != mention.name and _written_inside(mention.name, other.name):
                     mention.name, mention.acronym = other.name, other.acronym
                     mention.org_type, mention.country = other.org_type, other.country
                     break
@@ -127,7 +126,7 @@ def _merge_short_forms(mentions: list[OrganizationMention], known_names: set[str
                 continue
             rest = name[len(mention.name) :] if name.startswith(mention.name + " ") else None
             prefix = name[: -len(mention.name)] if name.endswith(" " + mention.name) else None
-            if (rest and re.match(r"\s+(?:for|of|on|to|against|and)\s", rest) and " " in mention.name) or (
+            if (rest and _COMPLEMENT.match(rest) and " " in mention.name) or (
                 prefix and ADJECTIVE_COUNTRY.get(prefix.strip().lower()) == mention.country and mention.country
             ):
                 mention.name, mention.acronym, mention.org_type = other.name, other.acronym, other.org_type
@@ -150,13 +149,27 @@ def _states_as_governments(mentions: list[OrganizationMention]) -> None:
             mention.name, mention.acronym = other.name, other.acronym
 
 
+_COMPLEMENT = re.compile(r"\s+(?:for|of|on|to|against|and)\s")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
 _MINOR = {"of", "for", "and", "the", "on", "in", "to", "against", "de", "des", "du", "la", "le", "les", "pour"}
 
 
+def _written_inside(word: str, name: str) -> bool:
+    """Whether a word is written as a word of its own inside a name ("AWA" in "Association AWA")."""
+    return word in name and bool(_standalone(word).search(name))  # the substring test is the cheap one
+
+
+@lru_cache(maxsize=4096)
+def _standalone(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
+@lru_cache(maxsize=65536)
 def _abbreviates(acronym: str, name: str) -> bool:
     """Whether an acronym is built from a name's initials ("MOSAVY" <- "Ministry of Social Affairs, Veterans ...")."""
-    words = re.findall(r"[A-Za-z][\w'-]*", name)
-    letters = re.sub(r"[^A-Z]", "", acronym.upper())
+    words = _WORD.findall(name)
+    letters = _NOT_CAPITAL.sub("", acronym.upper())
     if len(letters) < 3 or not words or words[0][0].upper() != letters[0]:
         return False
     i, covered = 0, 0

@@ -16,6 +16,16 @@ ORG_TYPES = ("government", "police", "court", "ngo", "international_org", "forei
 NATIONAL_TYPES = {"government", "police", "court"}
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+_WHITESPACE = re.compile(r"\s+")
+_NAME_THEN_MINISTRY = re.compile(r"((?:[A-Z][\w'-]*\s+)*?)((?:[A-Z][\w-]*\s+)?[A-Z][\w-]*)\s+Ministry")
+_MINISTRY_OF_THE = re.compile(r"\bMinistry of the\b")
+_COURT_WORD = re.compile(r"\bCourts?\b|\bTribunal\b")
+_COMPLEMENT_START = re.compile(r"\s(?:of|for|on|against|to|in|de|du|des|do|da|del)\s")
+_POSSESSIVE_BREAK = re.compile(r"['’]s\s")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
 @dataclass(frozen=True)
 class KnownOrg:
     """One row of the curated seed."""
@@ -30,8 +40,8 @@ class KnownOrg:
 @lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
     """Comparison key: lower case, letters and digits only, leading article dropped."""
-    key = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'s ", " ").replace("’s ", " ")).strip()
-    return re.sub(r"^the ", "", key)
+    key = _NOT_ALPHANUMERIC.sub(" ", text.lower().replace("'s ", " ").replace("’s ", " ")).strip()
+    return key[4:] if key.startswith("the ") else key
 
 
 @lru_cache(maxsize=4)
@@ -59,12 +69,12 @@ def load_known_organizations(path: str | None = None) -> tuple[KnownOrg, ...]:
 @lru_cache(maxsize=65536)
 def canonical_ministry(name: str) -> str:
     """'Interior Ministry' -> 'Ministry of Interior'; 'Ministry of the Interior' -> 'Ministry of Interior'."""
-    name = re.sub(r"\s+", " ", name).strip()
-    match = re.fullmatch(r"((?:[A-Z][\w'-]*\s+)*?)((?:[A-Z][\w-]*\s+)?[A-Z][\w-]*)\s+Ministry", name)
+    name = _WHITESPACE.sub(" ", name).strip()
+    match = _NAME_THEN_MINISTRY.fullmatch(name)
     if match and match.group(2) not in {"Prime", "Public", "State"}:
         prefix = match.group(1)
         name = f"{prefix}Ministry of {match.group(2)}"
-    return re.sub(r"\bMinistry of the\b", "Ministry of", name)
+    return _MINISTRY_OF_THE.sub("Ministry of", name)
 
 
 # head words that make a capitalised noun phrase an organization, with the type they suggest
@@ -191,7 +201,7 @@ def type_from_heads(name: str) -> str | None:
     """The org_type a name's head words suggest, or None when it has no head word."""
     if POLICE_HINTS.search(name):
         return "police"
-    if re.search(r"\bCourts?\b|\bTribunal\b", name):
+    if _COURT_WORD.search(name):
         return "court"
     found = None
     for head in MULTIWORD_HEADS:
@@ -199,10 +209,10 @@ def type_from_heads(name: str) -> str | None:
             found = HEAD_TYPES.get(head, "ngo")
     # the head is the last head word before the name's complement: "Swiss Foundation for International Social
     # Service" is a foundation, "Ministry of Interior's Anti-Trafficking Unit" a unit
-    core = re.split(r"\s(?:of|for|on|against|to|in|de|du|des|do|da|del)\s", name, maxsplit=1)[0]
-    core = re.split(r"['’]s\s", core)[-1]
+    core = _COMPLEMENT_START.split(name, maxsplit=1)[0]
+    core = _POSSESSIVE_BREAK.split(core)[-1]
     for part in (core, name):
-        heads = [word for word in re.findall(r"[A-Z][\w'-]*", part) if word in HEAD_TYPES]
+        heads = [word for word in _CAPITALISED_WORD.findall(part) if word in HEAD_TYPES]
         if heads:
             found = found or HEAD_TYPES[heads[-1]]
             break
@@ -216,7 +226,7 @@ def has_head(name: str) -> bool:
     """Whether a capitalised phrase contains an organization head word."""
     if any(head in name for head in MULTIWORD_HEADS):
         return True
-    return any(word in HEAD_TYPES for word in re.findall(r"[A-Z][\w'-]*", name))
+    return any(word in HEAD_TYPES for word in _CAPITALISED_WORD.findall(name))
 
 
 # head words that name no particular body when they stand alone ("the Ministry", "Party"); "Parliament",

@@ -8,8 +8,8 @@ import re
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import has_head, norm_key
 from orchestration.cables.extract.org_phrases import PhraseReader
-from orchestration.cables.extract.org_resolver import Org, Span, is_acronym
-from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP, LEADING_STOP, MONTHS
+from orchestration.cables.extract.org_resolver import Org, Span, is_acronym, strip_possessive
+from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP, LEADING_STOP, MONTHS, holds_any
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&/-]*)"
 _ITEM = rf"(?:the\s+)?{_WORD}(?:\s+(?:(?:of|de|du|des|la|le|les|l'|&|for|the)\s+)?{_WORD})*"
@@ -17,6 +17,25 @@ _LIST = rf"{_ITEM}(?:(?:,\s+(?:and\s+)?|,?\s+and\s+){_ITEM})*"
 _SINGULAR = {"Ministries": "Ministry", "Secretariats": "Secretariat", "Departments": "Department"}
 # what separates the items of an enumeration: a comma (", and" included) or a bare "and"
 _SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# "Interior and Justice Ministries"; "Ministries of Popular Power for Tourism, Infrastructure, and ..."
+_MINISTRIES_AFTER = re.compile(r"\b((?:[A-Z][a-z]+,?\s+)+)and\s+([A-Z][a-z]+)\s+Ministries\b")
+_MINISTRIES_BEFORE = re.compile(
+    rf"\b(Ministries|Secretariats|Departments)\s+of\s+((?:[A-Z][\w']*\s+)+(?:for|of)\s+)?({_LIST})"
+)
+_GOVERNMENTS_OF = re.compile(rf"\b[Gg]overnments\s+of\s+({_LIST})")
+_ASSISTANCE_FROM = re.compile(
+    rf"\b(?:assistance|grants?|funds?|funding|support|donations?|cooperation|aid|help)"
+    rf"(?:\s+\w+){{0,3}}?\s+(?:from|with|by)\s+({_LIST})"
+)
+_NGOS_SUCH_AS = re.compile(
+    rf"\b(?:NGOs?|shelters?|associations?|organizations?)(?:\s+\(NGOs?\))?\s*,?\s+(?:such as|including|"
+    rf"like|called|named)\s+[\"“]?({_LIST})"
+)
+_THE_NGO = re.compile(rf"\b(?:the|local|an|a)\s+(?:NGO|association|shelter)\s+[\"“]?({_ITEM})")
+_CALLED_IN_QUOTES = re.compile(r"\b(?:called|named|known as)\s+[\"“]([A-Z][^\"”]{2,60}?)[,.]?[\"”]")
+_PROSECUTOR_OFFICE = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+)?Public\s+Prosecutor's\s+[Oo]ffice|[A-Z][a-z]+\s+Prosecutor's\s+[Oo]ffice)"
+)
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -59,14 +78,14 @@ def _ministry_lists(reader: PhraseReader, text: str) -> list[Span]:
     """ "Interior and Justice Ministries", "Ministries of Popular Power for Tourism, Infrastructure, and ..." """
     resolver = reader.resolver
     spans: list[Span] = []
-    for match in re.finditer(r"\b((?:[A-Z][a-z]+,?\s+)+)and\s+([A-Z][a-z]+)\s+Ministries\b", text):
+    if not holds_any(text, ("Ministries", "Secretariats", "Departments")):
+        return spans  # a cheap test: every match of both patterns holds one of the words
+    for match in _MINISTRIES_AFTER.finditer(text):
         for start, end, item in _items(text, match.start(), match.end() - len("Ministries")):
             if item not in LEADING_STOP:
                 org = resolver.lookup_name(f"Ministry of {item}") or resolver.new(f"Ministry of {item}")
                 spans.append(Span(start, end, org))
-    for match in re.finditer(
-        rf"\b(Ministries|Secretariats|Departments)\s+of\s+((?:[A-Z][\w']*\s+)+(?:for|of)\s+)?({_LIST})", text
-    ):
+    for match in _MINISTRIES_BEFORE.finditer(text):
         head = _SINGULAR[match.group(1)]
         prefix = match.group(2) or ""
         for start, end, item in _items(text, match.start(3), match.end(3)):
@@ -81,7 +100,9 @@ def _government_lists(reader: PhraseReader, text: str) -> list[Span]:
     """ "the governments of Sri Lanka, Indonesia, East Timor, and the Philippines" """
     resolver = reader.resolver
     spans: list[Span] = []
-    for match in re.finditer(rf"\b[Gg]overnments\s+of\s+({_LIST})", text):
+    if "overnments" not in text:
+        return spans  # a cheap test: every match holds the word
+    for match in _GOVERNMENTS_OF.finditer(text):
         for start, end, item in _items(text, match.start(1), match.end(1)):
             country = ADJECTIVE_COUNTRY.get(item.lower())
             if country and country != resolver.country:
@@ -95,11 +116,7 @@ def _government_lists(reader: PhraseReader, text: str) -> list[Span]:
 def _donor_states(reader: PhraseReader, text: str) -> list[Span]:
     """Foreign states acting: "with assistance from Spain", "Canada provided funds"."""
     spans: list[Span] = []
-    for match in re.finditer(
-        rf"\b(?:assistance|grants?|funds?|funding|support|donations?|cooperation|aid|help)"
-        rf"(?:\s+\w+){{0,3}}?\s+(?:from|with|by)\s+({_LIST})",
-        text,
-    ):
+    for match in _ASSISTANCE_FROM.finditer(text):
         spans.extend(_country_items(reader, text, match.start(1), match.end(1)))
     # the list before a verb of giving, found backwards from each such verb (a forward search is slow)
     for verb in _DONOR_VERB.finditer(text):
@@ -120,15 +137,16 @@ _LIST_AT_END = re.compile(rf"\b({_LIST})$")
 def _introduced_ngos(reader: PhraseReader, text: str) -> list[Span]:
     """NGOs named without a head word: "NGOs such as RADDHO, Avenir de l'Enfant and La Lumiere"."""
     spans: list[Span] = []
-    for match in re.finditer(
-        rf"\b(?:NGOs?|shelters?|associations?|organizations?)(?:\s+\(NGOs?\))?\s*,?\s+(?:such as|including|"
-        rf"like|called|named)\s+[\"“]?({_LIST})",
-        text,
-    ):
-        spans.extend(_ngo_items(reader, text, match.start(1), match.end(1)))
-    for match in re.finditer(rf"\b(?:the|local|an|a)\s+(?:NGO|association|shelter)\s+[\"“]?({_ITEM})", text):
-        spans.extend(_ngo_items(reader, text, match.start(1), match.end(1)))
-    for match in re.finditer(r"\b(?:called|named|known as)\s+[\"“]([A-Z][^\"”]{2,60}?)[,.]?[\"”]", text):
+    kinds = holds_any(text, ("NGO", "shelter", "association", "organization"))  # cheap tests: what matches hold
+    if kinds and holds_any(text, ("such as", "including", "like", "called", "named")):
+        for match in _NGOS_SUCH_AS.finditer(text):
+            spans.extend(_ngo_items(reader, text, match.start(1), match.end(1)))
+    if kinds:
+        for match in _THE_NGO.finditer(text):
+            spans.extend(_ngo_items(reader, text, match.start(1), match.end(1)))
+    if not holds_any(text, ("called", "named", "known as")):
+        return spans
+    for match in _CALLED_IN_QUOTES.finditer(text):
         name = match.group(1)
         org = reader.known(name) or reader.resolver.resolve_phrase(name) or Org(name, None, "ngo", None)
         spans.append(Span(match.start(1), match.end(1), org))
@@ -139,9 +157,9 @@ def _prosecutor_offices(reader: PhraseReader, text: str) -> list[Span]:
     """ "the Public Prosecutor's office", "Ankara Prosecutor's Office" (the possessive breaks the phrase grammar)."""
     resolver = reader.resolver
     spans: list[Span] = []
-    for match in re.finditer(
-        r"\b((?:[A-Z][a-z]+\s+)?Public\s+Prosecutor's\s+[Oo]ffice|[A-Z][a-z]+\s+Prosecutor's\s+[Oo]ffice)", text
-    ):
+    if "Prosecutor's" not in text:
+        return spans  # a cheap test: every match holds the word
+    for match in _PROSECUTOR_OFFICE.finditer(text):
         name = match.group(1)
         org = resolver.lookup_name(name.replace("office", "Office")) or Org(name, None, "government", resolver.country)
         spans.append(Span(match.start(1), match.end(1), org))
@@ -167,7 +185,7 @@ def _ngo_items(reader: PhraseReader, text: str, start: int, end: int) -> list[Sp
     """The items of an enumeration introduced as NGOs: known bodies, phrases with a head word, or NGOs by name."""
     spans = []
     for item_start, _item_end, item in _items(text, start, end):
-        item = re.sub(r"['’]s$", "", item)
+        item = strip_possessive(item)
         if item in LEADING_STOP or item in ACRONYM_STOP or COUNTRY_NAMES.get(item) or item in MONTHS:
             continue
         org = reader.known(item)
@@ -185,6 +203,8 @@ _DEMONYM_BODY = re.compile(
     r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.S\.)\s+(government|Government|authorities|police|Police|court|Court|"
     r"embassy|Embassy|military|Cooperation)(s?)\b"
 )
+# every match of both patterns holds one of these (a cheap test)
+_DEMONYM_BODY_WORDS = ("overnment", "authorities", "olice", "ourt", "mbassy", "military", "Cooperation")
 _PLURAL_GOVS = re.compile(r"\b(U\.S\.|[A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+governments\b")
 
 
@@ -192,6 +212,8 @@ def demonym_spans(reader: PhraseReader, text: str) -> list[Span]:
     """ "Thai police", "the Egyptian Government", "U.S. and Thai governments": a country word before a body."""
     spans = []
     resolver = reader.resolver
+    if not holds_any(text, _DEMONYM_BODY_WORDS):
+        return spans
     for match in _DEMONYM_BODY.finditer(text):
         word, body = match.group(1), match.group(2).lower()
         start, end = match.start(), match.end()

@@ -12,7 +12,7 @@ from babel.numbers import get_territory_currencies, list_currencies
 from orchestration.cables.extract.org_chunks import Token, text_of, trim
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, MULTIWORD_HEADS, has_head
-from orchestration.cables.extract.org_resolver import Org, Resolver, Span, is_acronym
+from orchestration.cables.extract.org_resolver import Org, Resolver, Span, is_acronym, strip_possessive
 from orchestration.cables.extract.org_vocabulary import (
     ACRONYM_STOP,
     CONNECTORS,
@@ -30,6 +30,19 @@ _UNIT_PATTERNS = (
     re.compile(rf"(?:{_AMOUNT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
     re.compile(r"\b([A-Z]{3})\s\d"),  # "USD 400", when the code is a currency's (below)
 )
+_LEADING_ARTICLE = re.compile(r"^(?:the|and|The)\s+")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
+_UNDEFINED_ACRONYM = re.compile(r"[A-Z]{3,8}(?:[/-][A-Z]{2,8})?")
+_ROMAN_NUMERAL = re.compile(r"[IVX]+")
+_DIGIT = re.compile(r"\d")
+_NAME_OR_DIGIT_AT_END = re.compile(r"\b[A-Z][a-z]+$|\d$")
+_CAPITALS_AT_END = re.compile(r"(?:^|\s)([A-Z]{2,})$")
+_CAPITALS_AT_START = re.compile(r"([A-Z]{2,})\b")
+_NAME_AT_START = re.compile(r"([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b")
+_COMPANY_FORM = re.compile(r"(?:JSC|OJSC|CJSC|LLC|LLP)\s+[A-Z]")
+_BRANCH_IN_TWO_WORDS = re.compile(r"(.+?)[\s-]+(?:in\s+)?([A-Z][a-z]+ [A-Z][a-z]+)")
+_BRANCH_IN_ONE_WORD = re.compile(r"(.+?)[\s-]+(?:in\s+)?([A-Z][a-z]+)")
+_WORD_OF_ACRONYM = re.compile(r"[A-Z][a-z]+\s+(?:for|of)\s+([A-Z][A-Za-z/-]+)")
 
 
 @lru_cache(maxsize=1)
@@ -69,13 +82,13 @@ class PhraseReader:
 
     def orgish(self, phrase: str, strong: bool = False) -> bool:
         """Whether a phrase is a known body or has a head word (`strong`: one that can stand alone)."""
-        phrase = re.sub(r"^(?:the|and|The)\s+", "", phrase.strip())
+        phrase = _LEADING_ARTICLE.sub("", phrase.strip())
         if self.resolver.lookup_name(phrase) or phrase in self.resolver.by_acronym:
             return True
         if not strong:
             return has_head(phrase)
         return any(head in phrase for head in MULTIWORD_HEADS) or any(
-            word in HEAD_TYPES and word not in WEAK_HEADS for word in re.findall(r"[A-Z][\w'-]*", phrase)
+            word in HEAD_TYPES and word not in WEAK_HEADS for word in _CAPITALISED_WORD.findall(phrase)
         )
 
     def segments(self, text: str, chunk: list[Token]) -> list[list[Token]]:
@@ -107,7 +120,7 @@ class PhraseReader:
             right = text_of(text, trim(piece) or piece)
             words = right.split(" ")
             right_known = any(
-                (k > 1 or is_acronym(words[0])) and self.known(re.sub(r"['’]s$", "", " ".join(words[:k])))
+                (k > 1 or is_acronym(words[0])) and self.known(strip_possessive(" ".join(words[:k])))
                 for k in range(len(words), 0, -1)
             )
             new_phrase = sep == "and" and piece[0][0] == "the" and len(piece) > 1
@@ -158,7 +171,7 @@ class PhraseReader:
                 sub = tokens[i:j]
                 if sub[-1][0] in CONNECTORS or sub[0][0] in CONNECTORS:
                     continue
-                sub_phrase = re.sub(r"['’]s$", "", text_of(text, sub))
+                sub_phrase = strip_possessive(text_of(text, sub))
                 org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
                 if org is None and j - i == 1:
                     org = self._acronym(sub_phrase, text, tokens[i])
@@ -201,7 +214,7 @@ class PhraseReader:
         return resolver.lookup_name(phrase) or resolver.governments(phrase)
 
     def _acronym(self, token: str, text: str, position: Token) -> Org | None:
-        token = re.sub(r"['’]s$", "", token)
+        token = strip_possessive(token)
         if token.endswith("s") and token[:-1] in self.resolver.by_acronym:
             return None
         if not is_acronym(token):
@@ -218,32 +231,34 @@ class PhraseReader:
             return None
         # an acronym the cable never defines: keep it unless it is a word, a surname or a heading
         if (
-            not re.fullmatch(r"[A-Z]{3,8}(?:[/-][A-Z]{2,8})?", token)
+            not _UNDEFINED_ACRONYM.fullmatch(token)
             or ADJECTIVE_COUNTRY.get(token.lower())
-            or (re.fullmatch(r"[IVX]+", token))
+            or (_ROMAN_NUMERAL.fullmatch(token))
         ):
             return None
         if token.lower() in self.vocabulary:
             return None
         before = text[: position[1]].rstrip()
         after = text[position[2] :].lstrip()
-        if after.startswith(":") or re.search(r"\b[A-Z][a-z]+$|\d$", before) or re.match(r"\d", after):
+        # the patterns anchored at the end of `before` see only its last word: searching that is not searching it all
+        last_word = before.rsplit(None, 1)[-1] if before else ""
+        if after.startswith(":") or _NAME_OR_DIGIT_AT_END.search(last_word) or _DIGIT.match(after):
             # a heading, a surname's initials, or a currency or code beside a number ("NIS 340 million")
             return None
-        if self._not_a_body_by_its_neighbours(before, after):
+        if self._not_a_body_by_its_neighbours(before, last_word, after):
             return None
         return Org(token, token, "other", None)
 
-    def _not_a_body_by_its_neighbours(self, before: str, after: str) -> bool:
+    def _not_a_body_by_its_neighbours(self, before: str, last_word: str, after: str) -> bool:
         """An undefined acronym inside a redaction ("[NAME REMOVED]"), beside another capitalised word of an
         all-capitals phrase ("EAGLE GUARDIAN", "BUENOS AIRES 1594"), or before a person's name, as a title
-        ("COMISAF McChrystal", "LTG Smith")."""
+        ("COMISAF McChrystal", "LTG Smith"); `last_word` is the last word of `before`."""
         if before.rfind("[") > before.rfind("]"):
             return True
-        for word in (re.search(r"(?:^|\s)([A-Z]{2,})$", before), re.match(r"([A-Z]{2,})\b", after)):
+        for word in (_CAPITALS_AT_END.search(last_word), _CAPITALS_AT_START.match(after)):
             if word and word.group(1) not in self.resolver.by_acronym and word.group(1) not in ACRONYM_STOP:
                 return True
-        name = re.match(r"([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b", after)
+        name = _NAME_AT_START.match(after)
         return bool(
             name
             and name.group(1).lower() not in self.vocabulary
@@ -256,16 +271,16 @@ class PhraseReader:
         )
 
     def _resolve_whole(self, phrase: str, tokens: list) -> Org | None:
-        phrase = re.sub(r"['’]s$", "", phrase)
-        if re.match(r"(?:JSC|OJSC|CJSC|LLC|LLP)\s+[A-Z]", phrase):
+        phrase = strip_possessive(phrase)
+        if _COMPANY_FORM.match(phrase):
             return Org(phrase, None, "company", None)
         org = self.known(phrase)
         if org:
             return org
         # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body
         for match in (
-            re.fullmatch(r"(.+?)[\s-]+(?:in\s+)?([A-Z][a-z]+ [A-Z][a-z]+)", phrase),
-            re.fullmatch(r"(.+?)[\s-]+(?:in\s+)?([A-Z][a-z]+)", phrase),
+            _BRANCH_IN_TWO_WORDS.fullmatch(phrase),
+            _BRANCH_IN_ONE_WORD.fullmatch(phrase),
         ):
             if match and COUNTRY_NAMES.get(match.group(2)) and self.known(match.group(1)):
                 base = self.known(match.group(1))
@@ -292,7 +307,7 @@ class PhraseReader:
                 )
             ):
                 return Org(phrase, None, base.org_type, None)
-        match = re.fullmatch(r"[A-Z][a-z]+\s+(?:for|of)\s+([A-Z][A-Za-z/-]+)", phrase)
+        match = _WORD_OF_ACRONYM.fullmatch(phrase)
         if match and match.group(1) in self.resolver.by_acronym:
             return self.resolver.by_acronym[match.group(1)]
         if has_head(phrase):

@@ -19,6 +19,15 @@ from orchestration.cables.extract.org_lexicon import (
 )
 from orchestration.cables.model import Cable
 
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+_GOVERNMENT_ACRONYM = re.compile(r"GO[A-Z]{1,2}|RTG|RGC|SARG|GBRV")
+_US_MISSION = re.compile(r"(?:U\.S\.|US|American)\s+Mission")
+_MISSION_OF = re.compile(r"Mission\s+([A-Z][\w/ -]+)")
+_EMBASSY = re.compile(r"(?:(?:U\.S\.|American|US)\s+)?Embassy(?:\s+([A-Z][\w ]+))?")
+_DEMONYM_GOVERNMENT = re.compile(r"([A-Z][a-z]+)\s+[Gg]overnment")
+_GOVERNMENT_OF = re.compile(r"(?:Royal\s+)?Government\s+of\s+(?:the\s+)?(.+)")
+
 
 @dataclass(frozen=True)
 class Org:
@@ -39,6 +48,12 @@ class Span:
     org: Org
 
 
+def strip_possessive(text: str) -> str:
+    """The text without a final possessive ("UNICEF's" -> "UNICEF")."""
+    # the pattern's "$" also matches before a final newline: the "'s" lies in the last three characters
+    return _POSSESSIVE_S.sub("", text) if "'s" in text[-3:] or "’s" in text[-3:] else text
+
+
 @lru_cache(maxsize=65536)
 def is_cap(token: str) -> bool:
     """Whether a token starts with a capital, counting elided French articles ("l'Enfant")."""
@@ -48,7 +63,7 @@ def is_cap(token: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     """Whether a token is written as an acronym ("MOSAVY", "UNICEF", "MoI")."""
-    letters = re.sub(r"[^A-Za-z]", "", token)
+    letters = _NOT_LETTER.sub("", token)
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2) and token[0].isupper()
 
 
@@ -74,6 +89,7 @@ class Resolver:
                 self.by_acronym.setdefault(known.acronym, org)
         self.defined: dict[str, Org] = {}
         self.not_bodies: set[str] = set()  # acronyms the cable defines as laws, plans or systems
+        self._names: dict[str, Org | None] = {}  # lookup_name's answers while by_key stays the same
 
     def _org(self, name: str, acronym: str | None, org_type: str, country: str | None) -> Org:
         if org_type in NATIONAL_TYPES and not country:
@@ -98,8 +114,15 @@ class Resolver:
         self.by_acronym[acronym] = org
         self.by_key.setdefault(norm_key(expansion), org)
         self.by_key.setdefault(norm_key(canonical_ministry(expansion)), org)
+        self._names.clear()  # the new keys can name what was unknown
 
     def lookup_name(self, name: str) -> Org | None:
+        """The body a name designates by the seed or the cable's definitions (remembered until the next definition)."""
+        if name not in self._names:
+            self._names[name] = self._lookup_name(name)
+        return self._names[name]
+
+    def _lookup_name(self, name: str) -> Org | None:
         for candidate in (name, canonical_ministry(name)):
             org = self.by_key.get(norm_key(candidate))
             if org:
@@ -118,7 +141,7 @@ class Resolver:
 
     def government_acronym(self, token: str) -> Org | None:
         """'GOS', 'GOT', 'RTG': the host government by the usual cable convention."""
-        if not self.country or not re.fullmatch(r"GO[A-Z]{1,2}|RTG|RGC|SARG|GBRV", token):
+        if not self.country or not _GOVERNMENT_ACRONYM.fullmatch(token):
             return None
         initials = "".join(w[0] for w in self.country.split() if w[0].isupper())
         if token in (f"GO{initials}", f"GO{self.country[0]}") or token == "RTG" and self.country == "Thailand":
@@ -160,7 +183,7 @@ class Resolver:
 
     def resolve_phrase(self, phrase: str) -> Org | None:
         """The organization a capitalised noun phrase names, or None."""
-        phrase = re.sub(r"['’]s$", "", phrase.strip())
+        phrase = strip_possessive(phrase.strip())
         org = self.lookup_name(phrase)
         if org:
             return org
@@ -175,22 +198,24 @@ class Resolver:
 
     def governments(self, phrase: str) -> Org | None:
         """The U.S. mission and embassy, the host government and foreign governments by their usual phrases."""
-        if re.fullmatch(r"(?:U\.S\.|US|American)\s+Mission", phrase):
+        if "Mission" not in phrase and "Embassy" not in phrase and "overnment" not in phrase:
+            return None  # a word every phrase below holds
+        if _US_MISSION.fullmatch(phrase):
             return self.by_key.get("u s mission")
         if phrase == "Mission":
             return self.us_embassy()
-        match = re.fullmatch(r"Mission\s+([A-Z][\w/ -]+)", phrase)
+        match = _MISSION_OF.fullmatch(phrase)
         if match and match.group(1) in self.by_acronym:
             return self.by_acronym[match.group(1)]  # "Mission DEA": the DEA office of the U.S. mission
         if match and COUNTRY_NAMES.get(match.group(1)):  # "Mission Brazil": the U.S. mission in the country
             return Org(f"U.S. Mission {match.group(1)}", None, "foreign_government", "United States")
-        match = re.fullmatch(r"(?:(?:U\.S\.|American|US)\s+)?Embassy(?:\s+([A-Z][\w ]+))?", phrase)
+        match = _EMBASSY.fullmatch(phrase)
         if match and (not match.group(1) or (self.city and match.group(1).strip() == self.city)):
             return self.us_embassy()
-        match = re.fullmatch(r"([A-Z][a-z]+)\s+[Gg]overnment", phrase)
+        match = _DEMONYM_GOVERNMENT.fullmatch(phrase)
         if match and self.country and ADJECTIVE_COUNTRY.get(match.group(1).lower()) == self.country:
             return self.host_government()  # "the Egyptian Government": the host government
-        match = re.fullmatch(r"(?:Royal\s+)?Government\s+of\s+(?:the\s+)?(.+)", phrase)
+        match = _GOVERNMENT_OF.fullmatch(phrase)
         if match:
             country = ADJECTIVE_COUNTRY.get(match.group(1).lower())
             if country and country == self.country:

@@ -19,7 +19,15 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.org_chunks import capitalised_runs, glossary_paragraph, text_of, trim
+from orchestration.cables.extract.org_chunks import (
+    Token,
+    capitalised_runs,
+    glossary_paragraph,
+    last_run_ending_at,
+    text_of,
+    tokens_of,
+    trim,
+)
 from orchestration.cables.extract.org_cues import cue_spans
 from orchestration.cables.extract.org_harmonise import harmonise
 from orchestration.cables.extract.org_lexicon import has_head, is_bare_head
@@ -40,6 +48,20 @@ _DOCUMENT = re.compile(
     r"\b(?:Law|Act|Code|Plan|System|Report|Memorandum|Decree|Convention|Protocol|Agreement|Treaty|Talks|"
     r"Meeting|Conference|Summit)$"
 )
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9/&.-]*[A-Za-z0-9])\)")
+_EXPANSION_IN_PARENTHESES = re.compile(r"\b([A-Z][A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{6,120})\)")
+_OWNER_BEFORE = re.compile(r"([A-Z][\w ,'’-]*?)(?:'s|’s|'|’)\s*$")
+_PERSONS_AT_END = re.compile(r"\bPersons$")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
+_LAW_AFTER = re.compile(r"\s+(?:Law|Act|Code|Decree)\b")
+_COMPASS_BANK = re.compile(r"(?:North|South|East|West)(?:ern)? Bank")
+_DASHED_RULE_AFTER = re.compile(r"\s*(?:-\s*){3}")
+_INSTRUMENT_AT_END = re.compile(
+    r"(?:^|\s)(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
+    r"Meeting|Conference|Summit|Party Congress|Issues|Website)s?$"
+)
 # "Embassy-funded", "NGO-run": a participle glued to a name ends the name
 _PARTICIPLE = re.compile(
     r"-(?:based|designated|established|funded|run|led|sponsored|backed|owned|affiliated|operated|"
@@ -55,24 +77,32 @@ class _Extractor:
         self.resolver = Resolver(cable)
         for entry in cable.glossary:
             self.resolver.define(entry.acronym, entry.expansion)
-        self.body = [p for p in cable.paragraphs if not glossary_paragraph(p)]
-        self.glossary_paragraphs = [p for p in cable.paragraphs if glossary_paragraph(p)]
+        glossary = [glossary_paragraph(p) for p in cable.paragraphs]
+        self.body = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if not is_glossary]
+        self.glossary_paragraphs = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if is_glossary]
         full_text = " ".join(p.text for p in self.body)
-        vocabulary = {w for p in self.body for w in re.findall(r"\b[a-z]{3,}\b", p.text)}
+        vocabulary = {w for p in self.body for w in _LOWER_WORD.findall(p.text)}
         self.reader = PhraseReader(self.resolver, vocabulary, full_text)
+        self._read: dict[str, list[Token]] = {}
         for paragraph in self.body:
             self._inline_definitions(paragraph.text)
 
+    def _tokens(self, text: str) -> list[Token]:
+        """The tokens of a paragraph's text, read once for its definitions and its mentions."""
+        if text not in self._read:
+            self._read[text] = tokens_of(text)
+        return self._read[text]
+
     def _inline_definitions(self, text: str) -> None:
-        for match in re.finditer(r"\(([A-Z][A-Za-z0-9/&.-]*[A-Za-z0-9])\)", text):
+        for match in _ACRONYM_IN_PARENTHESES.finditer(text):
             acronym = match.group(1)
             if not is_acronym(acronym) or acronym in ACRONYM_STOP:
                 continue
             before = text[: match.start()].rstrip()
-            runs = capitalised_runs(before, self.reader.units)
-            if not runs or runs[-1][-1][2] != len(before):
+            run = last_run_ending_at(text, len(before), self._tokens(text), self.reader.units)  # `before`'s last
+            if run is None:
                 continue
-            segments = self.reader.segments(before, runs[-1])
+            segments = self.reader.segments(before, run)
             tokens = trim(segments[-1])
             if not tokens:
                 continue
@@ -81,12 +111,12 @@ class _Extractor:
             if _DOCUMENT.search(phrase):
                 self.resolver.not_bodies.add(acronym)  # "Status of Forces Agreement (SOFA)"
             elif self._plausible_definition(phrase, acronym):
-                owner = re.search(r"([A-Z][\w ,'’-]*?)(?:'s|’s|'|’)\s*$", before[: tokens[0][1]])
+                owner = _OWNER_BEFORE.search(before[: tokens[0][1]])
                 parent = self.resolver.resolve_phrase(owner.group(1).strip()) if owner else None
                 self.resolver.define(acronym, phrase, parent)
             elif _NOT_BODY_HEAD.search(phrase) and not has_head(phrase):
                 self.resolver.not_bodies.add(acronym)
-        for match in re.finditer(r"\b([A-Z][A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{6,120})\)", text):
+        for match in _EXPANSION_IN_PARENTHESES.finditer(text):
             acronym, phrase = match.groups()
             if is_acronym(acronym) and acronym not in ACRONYM_STOP and acronym not in self.resolver.defined:
                 if self._plausible_definition(phrase, acronym):
@@ -95,14 +125,14 @@ class _Extractor:
     def _plausible_definition(self, phrase: str, acronym: str) -> bool:
         if _DOCUMENT.search(phrase):
             return False
-        if re.search(r"\bPersons$", phrase) and not has_head(phrase):
+        if _PERSONS_AT_END.search(phrase) and not has_head(phrase):
             return False  # "Trafficking in Persons (TIP)", but "Center to Combat Trafficking in Persons (CCTP)"
         if is_bare_head(phrase):
             return False
         if has_head(phrase) or self.resolver.lookup_name(phrase):
             return True
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", phrase) if w[0].isupper()).upper()
-        letters = re.sub(r"[^A-Z]", "", acronym.upper())
+        initials = "".join(w[0] for w in _WORD.findall(phrase) if w[0].isupper()).upper()
+        letters = _NOT_CAPITAL.sub("", acronym.upper())
         return len(phrase.split()) >= 2 and (initials.startswith(letters[:2]) or letters.startswith(initials[:2]))
 
     def extract(self) -> list[OrganizationMention]:
@@ -156,26 +186,18 @@ class _Extractor:
         text = _PARTICIPLE.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
         priority = list_spans(self.reader, text) + cue_spans(self.reader, text)
         spans: list[Span] = []
-        for run in capitalised_runs(text, self.reader.units):
+        for run in capitalised_runs(text, self.reader.units, self._tokens(text)):
             for segment in self.reader.segments(text, run):
                 spans.extend(self.reader.segment_spans(text, trim(segment)))
         spans.extend(demonym_spans(self.reader, text))
         spans = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in priority)] + priority
-        spans = [s for s in spans if not re.match(r"\s+(?:Law|Act|Code|Decree)\b", text[s.end : s.end + 8])]
+        spans = [s for s in spans if not _LAW_AFTER.match(text[s.end : s.end + 8])]
         # "the West Bank": a compass point before "Bank" names a place
-        spans = [s for s in spans if not re.fullmatch(r"(?:North|South|East|West)(?:ern)? Bank", text[s.start : s.end])]
+        spans = [s for s in spans if not _COMPASS_BANK.fullmatch(text[s.start : s.end])]
         # "Police Challenges and Responses - - - -": a heading over a dashed rule
-        spans = [s for s in spans if not re.match(r"\s*(?:-\s*){3}", text[s.end : s.end + 12])]
+        spans = [s for s in spans if not _DASHED_RULE_AFTER.match(text[s.end : s.end + 12])]
         # "Department Order 95", "Ministerial Circular": an instrument a body issues, not the body
-        spans = [
-            s
-            for s in spans
-            if not re.search(
-                r"(?:^|\s)(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
-                r"Meeting|Conference|Summit|Party Congress|Issues|Website)s?$",
-                text[s.start : s.end],
-            )
-        ]
+        spans = [s for s in spans if not _INSTRUMENT_AT_END.search(text[s.start : s.end])]
         spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
         kept: list[Span] = []
         for span in spans:
