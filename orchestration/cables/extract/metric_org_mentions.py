@@ -21,18 +21,24 @@ from orchestration.cables.extract.metric_org_patterns import (
     GENERIC,
     GENERIC_HEADS,
     GENERIC_NAMES,
+    GENERIC_WORDS,
     HEADS,
     INLINE,
+    INLINE_ACRONYM,
     LEADING,
     NAMED,
+    NAMED_HEAD,
     NOT_ADJECTIVE,
     NOT_ORG,
     PERSON_TITLE,
     PREPOSITION_BEFORE,
     REPORTER,
+    REPORTER_VERBS,
     STUDY,
+    STUDY_NOUNS,
 )
 from orchestration.cables.extract.metric_people import People
+from orchestration.cables.extract.metric_precheck import holds_any
 from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
 
@@ -53,6 +59,7 @@ class SourceFinder:
     """Finds institution mentions, preferring a cable's own acronyms."""
 
     def __init__(self, cable: Cable, organizations: Iterable[OrganizationMention] = (), host: str | None = None):
+        self.canonical_names: dict[str, str] = {}  # name as written -> as the cable goes by it (see _canonical)
         self.acronyms = {g.acronym for g in cable.glossary}
         self.last_sentence = ""
         self.host = host  # the host country's demonym: "the government" is "the Cambodian government" named before
@@ -89,6 +96,14 @@ class SourceFinder:
         return self.tokens[acronym] >= max(1, self.body.count(name))
 
     def _canonical(self, name: str) -> str:
+        """A name as the cable goes by it (its acronym where it writes that), computed once per name: a cable names
+        the same institutions again and again, and what it goes by is fixed once the finder is built."""
+        canonical = self.canonical_names.get(name)
+        if canonical is None:
+            canonical = self.canonical_names[name] = self._shortest(name)
+        return canonical
+
+    def _shortest(self, name: str) -> str:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
         name = re.sub(r"'s$|’s$", "", name)
         key = _norm(name)
@@ -124,7 +139,7 @@ class SourceFinder:
             o
             for i, o in enumerate(mentions)
             if not (
-                i and re.fullmatch(r"\s*\(\s*", text[mentions[i - 1].end : o.start]) and mentions[i - 1].name == o.name
+                i and _OPENING_BRACKET.fullmatch(text, mentions[i - 1].end, o.start) and mentions[i - 1].name == o.name
             )
         ]
         return [self._resolve(o) for o in mentions]
@@ -144,17 +159,19 @@ class SourceFinder:
         """The institutions a text names, as written (nothing resolved, nothing remembered)."""
         found = _Found(text, previous)
         self._read_known_and_studies(text, found)
-        for m in NAMED.finditer(text):
+        # each pattern runs only where the words it cannot match without are (the cheap test first)
+        for m in NAMED.finditer(text) if NAMED_HEAD.search(text) else ():
             self._read_named(m, found)
         for m in ACRONYM.finditer(text):
             self._read_acronym(m, text, found)
-        for m in ACCORDING_ROLE.finditer(text):
+        according = "ccording" in text  # "According to", "according to"
+        for m in ACCORDING_ROLE.finditer(text) if according else ():
             found.add(m.start("role"), m.end("role"), m.group("role"))
-        for m in ACCORDING_NAMED.finditer(text):
+        for m in ACCORDING_NAMED.finditer(text) if according else ():
             found.add(m.start("name"), m.end("name"), m.group("name"))
-        for m in GENERIC.finditer(text):
+        for m in GENERIC.finditer(text) if holds_any(text, GENERIC_WORDS) else ():
             self._read_generic(m, text, found)
-        for m in REPORTER.finditer(text):
+        for m in REPORTER.finditer(text) if holds_any(text, REPORTER_VERBS) else ():
             self._read_reporter(m, text, found)
         return found
 
@@ -166,9 +183,9 @@ class SourceFinder:
             for surface, acronym in self.gazetteer
             if surface in text  # a cheap test first: most sentences name few of the cable's institutions
             for start, end in _occurrences(surface, text)
-            if not re.match(r"\s*\(", text[end:])  # "Name (ACR)" is read below, with its acronym
+            if not _OPENING_BRACKET.match(text, end)  # "Name (ACR)" is read below, with its acronym
         ]
-        for m in STUDY.finditer(text):
+        for m in STUDY.finditer(text) if holds_any(text, STUDY_NOUNS) else ():
             group = 1 if m.group(1) else 2
             if not any(s <= m.start(group) < e for s, e, _ in known):
                 found.add(m.start(group), m.end(group), m.group(group))  # "Steinfatt's 2003 study"
@@ -180,11 +197,8 @@ class SourceFinder:
         if m.group("acr"):
             found.add(m.start(), m.end(), m.group("acr"))
             return
-        surface = re.sub(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+", "", m.group(0))
-        # "GOS-established Ginddi Center" -> "Ginddi Center"
-        surface = re.sub(
-            r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+", "", surface
-        )
+        surface = _LEADING_WORD.sub("", m.group(0))
+        surface = _AGENT_PREFIX.sub("", surface)  # "GOS-established Ginddi Center" -> "Ginddi Center"
         if len(surface.split()) < 2 and surface not in self.acronyms:
             return
         found.add(m.end() - len(surface), m.end(), self._canonical(surface))
@@ -195,7 +209,7 @@ class SourceFinder:
         bare = token[:-1] if token.endswith("s") and token[:-1].isupper() and token != "NGOs" else token
         if bare.upper() in NOT_ORG and bare != "NGOs":
             return
-        camel = re.fullmatch(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*", bare)  # "AidTous", "ChildSafe"
+        camel = _CAMEL_CASE.fullmatch(bare)  # "AidTous", "ChildSafe"
         if not (bare in self.acronyms or bare.isupper() or bare == "NGOs" or camel):
             return
         if _in_heading(text, m.start(), m.end()):
@@ -302,7 +316,7 @@ def _expansions(cable: Cable) -> dict[str, str]:
         # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
         by_expansion.setdefault(_norm(g.expansion.split("(")[0]), g.acronym)
     for p in cable.paragraphs:
-        for m in INLINE.finditer(p.text):
+        for m in INLINE.finditer(p.text) if INLINE_ACRONYM.search(p.text) else ():
             name = re.sub(r"^(?:the|The)\s+", "", m.group(1))
             acr = m.group(2)
             words = [w for w in name.split() if w[0].isupper()]
@@ -349,6 +363,11 @@ def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:
 
 
 _WORDISH = re.compile(r"[\w-]")
+_OPENING_BRACKET = re.compile(r"\s*\(\s*")
+_LEADING_WORD = re.compile(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+")
+_AGENT_PREFIX = re.compile(r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+")
+_CAMEL_CASE = re.compile(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*")
+_WORD = re.compile(r"[A-Za-z']+")
 
 
 def _resolved_only(found: _Found, m: re.Match, head: str, history: list[str]) -> None:
@@ -377,8 +396,8 @@ def _initials(words: list[str]) -> list[str]:
 
 def _in_heading(text: str, start: int, end: int) -> bool:
     """An all-caps token among other all-caps words (a heading), not an acronym."""
-    left = re.findall(r"[A-Za-z']+", text[max(0, start - 30) : start])[-2:]
-    right = re.findall(r"[A-Za-z']+", text[end : end + 30])[:2]
+    left = _WORD.findall(text, max(0, start - 30), start)[-2:]
+    right = _WORD.findall(text, end, end + 30)[:2]
     caps = [w for w in left + right if w.isupper() and len(w) > 2]
     return len(caps) >= 3
 

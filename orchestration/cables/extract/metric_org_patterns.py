@@ -32,6 +32,8 @@ NAMED = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
     rf"(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}})?(?:\s+\((?P<acr>[A-Z][A-Za-z/&]+)\))?"
 )
+# what NAMED cannot match without (tested first: most sentences name no institution)
+NAMED_HEAD = re.compile(HEADS)
 # a common noun for an institution, with the place or kind that names it: "police", "Senegalese courts", "federal
 # police", "a Tel Aviv district court", "the government shelter"
 GENERIC = re.compile(
@@ -41,13 +43,31 @@ GENERIC = re.compile(
     r"(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|[Pp]ublic [Pp]rosecutor's office|shelter|"
     r"cent(?:er|re)|Ministry|ministry)\b(?![\w-])"
 )
+# the head words GENERIC cannot match without, as written
+GENERIC_WORDS = ("olice", "overnment", "court", "rosecutor", "NGOs", "shelter", "cent", "inistry")
 INLINE = re.compile(
     r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
     r"\(([A-Z][A-Za-z/&]{1,9})\)"
 )
+# what INLINE cannot match without: an acronym in brackets
+INLINE_ACRONYM = re.compile(r"\(([A-Z][A-Za-z/&]{1,9})\)")
 REPORTER = re.compile(
     r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)\s+(?:also\s+|further\s+|recently\s+)?"
     r"(?:reported|reports|said|says|stated|estimated|estimates|noted|announced|recorded|indicated|claimed|told)\b"
+)
+# the verbs REPORTER cannot match without, as written
+REPORTER_VERBS = (
+    "report",
+    "said",
+    "says",
+    "stated",
+    "estimate",
+    "noted",
+    "announced",
+    "recorded",
+    "indicated",
+    "claimed",
+    "told",
 )
 LEADING = frozenset(
     "In During The On From Since According Of By With Under After Before At For As Also However A An This "
@@ -65,6 +85,8 @@ STUDY = re.compile(
     r"\b(?:(?:[Tt]he|[Aa]n?|[Tt]his)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|([A-Z][a-z]+)(?:'s|’s))"
     r"\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:study|survey|report|research|analysis)\b"
 )
+# the nouns STUDY cannot match without, as written
+STUDY_NOUNS = ("study", "survey", "report", "research", "analysis")
 AFTER_NUMBER = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million))\s+(?:[a-z-]+\s+)?$",

@@ -115,8 +115,11 @@ def _paragraph_candidates(
     out: list[Candidate] = []
     sentences = []
     for sentence in split_sentences(paragraph):
-        periods = find_periods(sentence.text, cable.sent_at, reporting)
-        candidates = _sentence_candidates(paragraph, sentence, periods, out, money)
+        numbers = find_numbers(sentence.text)
+        # a sentence without figures holds no statistic: its periods matter only to the figures of the paragraph's
+        # other sentences (a date ends the one carried), and are read below if there are any
+        periods = find_periods(sentence.text, cable.sent_at, reporting) if numbers else None
+        candidates = _sentence_candidates(paragraph, sentence, numbers, periods, out, money) if numbers else []
         sentences.append((sentence, periods, candidates))
         out.extend(candidates)
     if not out:
@@ -126,6 +129,8 @@ def _paragraph_candidates(
     periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
     for sentence, periods, candidates in sentences:
         text = sentence.text
+        if periods is None:
+            periods = find_periods(text, cable.sent_at, reporting)
         if _SUB_PARAGRAPH.match(text):
             # "(SBU) On February 22, 2010, seven Cuban doctors ...": a paragraph of its own inside this one
             periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
@@ -144,11 +149,15 @@ def _paragraph_candidates(
 
 
 def _sentence_candidates(
-    paragraph: Paragraph, sentence: Sentence, periods: list[Period], earlier: list[Candidate], money: MoneyReader
+    paragraph: Paragraph,
+    sentence: Sentence,
+    numbers: list[NumberMatch],
+    periods: list[Period],
+    earlier: list[Candidate],
+    money: MoneyReader,
 ) -> list[Candidate]:
-    """The figures of a sentence that are statistics, classified."""
+    """The figures (`numbers`) of a sentence that are statistics, classified."""
     text = sentence.text
-    numbers = find_numbers(text)
     # a table has at least three rows: the cheap test first
     cells = {cell.start: cell for cell in table_cells(text)} if len(numbers) >= _MIN_TABLE_CELLS else {}
     kept: list[NumberMatch] = []

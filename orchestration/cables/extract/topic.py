@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.cables.extract.metric_precheck import folded, holds_any, holds_any_folded
 from orchestration.cables.model import Cable, Paragraph
 
 TIP_TAGS = frozenset({"KTIP"})
@@ -24,6 +25,21 @@ _TIP_TERMS = re.compile(
     r"sex\s+(?:work(?:ers?)?|tourism|trade|industry)|servitude|slave(?:ry|-like)?|child\s+labou?r)\b",
     re.IGNORECASE,
 )
+# every branch of _TIP_TERMS holds one of these words (in any case), or "TIP" or "TVPA" as written
+_TIP_WORDS = (
+    "traffick",
+    "forced",
+    "bonded",
+    "debt",
+    "sex",
+    "commercial",
+    "prostitut",
+    "brothel",
+    "servitude",
+    "slave",
+    "child",
+)
+_TIP_ACRONYMS = ("TIP", "TVPA")
 # "trafficking" alone: of persons unless the text speaks of trafficking goods
 _BARE_TRAFFICKING = re.compile(r"\btraffick(?:ing|ed|ers?)\b", re.IGNORECASE)
 # trafficking of goods is not trafficking in persons: "drug trafficking", "arms traffickers"
@@ -56,14 +72,34 @@ def speaks_of_tip(text: str, goods_context: bool = False) -> bool:
     A bare "trafficking" counts unless the text, or with `goods_context` the whole cable, speaks of
     trafficking goods ("drug trafficking ... the traffickers").
     """
-    if _TIP_TERMS.search(text):
+    lowered = folded(text)
+    # the cheap tests first: most text names none of the words the patterns need
+    if (holds_any_folded(text, _TIP_WORDS, lowered) or holds_any(text, _TIP_ACRONYMS)) and _TIP_TERMS.search(text):
         return True
-    return bool(_BARE_TRAFFICKING.search(text)) and not goods_context and not _GOODS_TRAFFICKING.search(text)
+    return (
+        holds_any_folded(text, ("traffick",), lowered)
+        and bool(_BARE_TRAFFICKING.search(text))
+        and not goods_context
+        and not _GOODS_TRAFFICKING.search(text)
+    )
+
+
+# where a cable keeps its topic once computed (metrics and events both ask for it)
+_MEMO = "_tip_topic"
 
 
 def cable_topic(cable: Cable) -> Topic:
-    """The TIP context of a cable and of each of its paragraphs."""
-    goods = any(_GOODS_TRAFFICKING.search(p.text) for p in cable.paragraphs)
+    """The TIP context of a cable and of each of its paragraphs, computed once per cable (again if what it is read
+    from has changed)."""
+    key = (tuple(cable.tags), cable.subject, cable.body_subject, tuple((p.ordinal, p.text) for p in cable.paragraphs))
+    memo = cable.__dict__.get(_MEMO)
+    if memo is None or memo[0] != key:
+        memo = cable.__dict__[_MEMO] = (key, _topic(cable))
+    return memo[1]
+
+
+def _topic(cable: Cable) -> Topic:
+    goods = any(holds_any_folded(p.text, ("traffick",)) and _GOODS_TRAFFICKING.search(p.text) for p in cable.paragraphs)
     paragraphs = {p.ordinal: speaks_of_tip(p.text, goods) for p in cable.paragraphs}
     tagged = bool(TIP_TAGS & {tag.upper().strip(",;") for tag in cable.tags})
     subject = " ".join(filter(None, [cable.subject, cable.body_subject]))
