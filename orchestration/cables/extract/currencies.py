@@ -93,24 +93,32 @@ def territory_names() -> dict[str, str]:
 
 @functools.cache
 def _territory_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + trie_pattern(territory_names()) + r")\b")
+    return re.compile(r"(?:" + trie_pattern(territory_names(), word_start=True) + r")\b")
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+# "\b" before a word character, tested after it: a pattern that opens on a character (not on an assertion) lets the
+# engine skip straight to the places where that character stands
+_WORD_START = r"(?<!\w.)"
+
+
+def trie_pattern(words: Iterable[str], word_start: bool = False) -> str:
     """An alternation of literal words as a prefix tree ("Mali|Malta|Malawi" -> "Ma(?:l(?:i|ta|awi))"): the regex
-    engine then tries a few branches at each place instead of every word."""
+    engine then tries a few branches at each place instead of every word. With `word_start`, a word matches only at
+    the start of a word, as after "\b" (each word must begin with a word character)."""
     tree: dict = {}
     for word in words:
+        if word_start and not re.match(r"\w", word):
+            raise ValueError(f"{word!r} does not begin with a word character")
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(tree)
+    return _branches(tree, _WORD_START if word_start else "")
 
 
-def _branches(node: dict) -> str:
+def _branches(node: dict, after_first: str = "") -> str:
     ends = "" in node
-    parts = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    parts = [re.escape(char) + after_first + _branches(child) for char, child in sorted(node.items()) if char]
     if not parts:
         return ""
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

@@ -45,11 +45,12 @@ _BREAKDOWN = [
 ]
 # adjectives of nationality: the library's, and the reporting country's own; as a prefix tree, which tries the longer
 # of two names first as the alternation sorted longest first did ("South African" before "South")
-DEMONYM_RE = re.compile(rf"\b({trie_pattern(demonyms() | {'American', 'U.S.'})})(?:s)?\b")
+DEMONYM_RE = re.compile(rf"({trie_pattern(demonyms() | {'American', 'U.S.'}, word_start=True)})(?:s)?\b")
 # an adjective of nationality the library lacks, known by its ending and the noun it qualifies: "Senegalese
-# government", "Togolese children" (countries of a shared currency have none of their own)
+# government", "Togolese children" (countries of a shared currency have none of their own); "(?<!\w.)" after the
+# capital is "\b" before it (currencies.trie_pattern)
 _NATIONALITY_BEFORE_NOUN = re.compile(
-    r"\b([A-Z][a-z]+(?:ese|ian|an|i))\s+(?:government|authorities|police|nationals|citizens|children|women|men|girls|"
+    r"([A-Z](?<!\w.)[a-z]+(?:ese|ian|an|i))\s+(?:government|authorities|police|nationals|citizens|children|women|men|girls|"
     r"boys|victims|workers|officials|courts?|laws?|NGOs?)\b"
 )
 

@@ -70,7 +70,7 @@ class SourceFinder:
         surfaces = _known_names(organizations)
         # acronyms the cable uses, to shorten a full name to the acronym it goes by ("Ministry of Interior" -> MOI)
         self.body = "\n".join(p.text for p in cable.paragraphs)
-        self.tokens = Counter(re.findall(r"\b[A-Z][A-Z/]{1,8}\b", self.body))
+        self.tokens = Counter(_CAPITALS.findall(self.body))
         # a source is named as the cable names it: by its acronym where the cable mostly writes that ("IJM"), by its
         # name where it mostly writes the name ("Ministry of Labor", though it writes "MOL" once)
         self.gazetteer = sorted(
@@ -271,15 +271,13 @@ class SourceFinder:
                 o = OrgMention(o.start, o.end, earlier, o.strong, o.after_preposition, o.generic)
         elif o.name not in GENERIC_NAMES:
             # "Phnom Penh Court" after "Phnom Penh Municipal Court": the name given before
-            words = set(o.name.split())
-            longer = next(
-                (
-                    n
-                    for n in reversed(self.history)
-                    if len(words) > 1 and words < set(n.split()) and n.split()[-1] == o.name.split()[-1]
-                ),
-                None,
-            )
+            words = o.name.split()
+            longer = None
+            if len(words) > 1:  # a name of one word is no shorter form of another
+                longer = next(
+                    (n for n in reversed(self.history) if n.split()[-1] == words[-1] and set(words) < set(n.split())),
+                    None,
+                )
             if longer:
                 o = OrgMention(o.start, o.end, longer, o.strong, o.after_preposition, o.generic)
             self.history.append(o.name)
@@ -363,6 +361,8 @@ def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:
 
 
 _WORDISH = re.compile(r"[\w-]")
+# a word of capitals ("MOI", "DHS/ICE"): "(?<!\w.)" after the first is "\b" before it (currencies.trie_pattern)
+_CAPITALS = re.compile(r"[A-Z](?<!\w.)[A-Z/]{1,8}\b")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*")
 _LEADING_WORD = re.compile(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+")
 _AGENT_PREFIX = re.compile(r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+")

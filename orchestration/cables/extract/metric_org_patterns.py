@@ -14,8 +14,10 @@ NOT_ORG = frozenset(
     # legal forms of companies, not names
     "JSC OJSC CJSC LLC LTD INC PLC GMBH".split()
 )
+# "MOI", "NGOs", "DHS/ICE", "AidTous": a capital not after a word, "/" or "-" (tested after it, so that the engine
+# skips straight to capitals), then more letters with another capital
 ACRONYM = re.compile(
-    r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
+    r"([A-Z](?<![\w/-].)(?:[A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]+[a-z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*))"
     r"(?![\w]|-(?!assisted|sponsored|funded|led|run|organized|supported)\b)"
 )
 HEADS = (

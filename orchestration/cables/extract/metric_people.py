@@ -3,13 +3,15 @@ Pollett (or "he") says later a report of GE ("Pollett said he expects 2009 reven
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orchestration.cables.extract.metric_precheck import holds_any, holds_any_folded
+from orchestration.cables.extract.metric_precheck import folded, holds_any, starts_of
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_NAME_RE = re.compile(_NAME)
 # verbs of saying right after a person introduced by title; a text without one needs no reading for such people
 _SAYS_EARLY_VERBS = (
     "said",
@@ -77,10 +79,30 @@ _TITLE_BEFORE_NAME = re.compile(
 _PERSON_BEFORE = re.compile(rf"(?:^|\s)(?:{_NAME}\s+){{0,3}}(?P<surname>{_NAME})$")
 # the person after a title: "Askar Mamin" of "KTZ president Askar Mamin said"
 _PERSON_AFTER = re.compile(rf"\s+(?:{_NAME}\s+){{0,2}}(?P<surname>{_NAME})\b")
-_SAYS = (
-    r"(?:also\s+|further\s+)?(?:said|says|noted|notes|explained|told|stated|added|claimed|estimated|reported|"
-    r"believes|expects|stressed|emphasized|commented|asserted|worried|complained|argued)\b"
+# verbs of saying; a sentence without one has no one speaking in it
+_SAYS_VERBS = (
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "explained",
+    "told",
+    "stated",
+    "added",
+    "claimed",
+    "estimated",
+    "reported",
+    "believes",
+    "expects",
+    "stressed",
+    "emphasized",
+    "commented",
+    "asserted",
+    "worried",
+    "complained",
+    "argued",
 )
+_SAYS = rf"(?:also\s+|further\s+)?(?:{'|'.join(_SAYS_VERBS)})\b"
 # "Pollett said", "according to Pollett"
 _NAME_SPEAKS = re.compile(
     rf"\b(?:[Aa]ccording\s+to\s+(?:{_NAME}\s+)?(?P<a>{_NAME})\b|(?:{_NAME}\s+)?(?P<s>{_NAME})\s+{_SAYS})"
@@ -121,14 +143,19 @@ class People:
         if not self.institution_of:
             return []
         found = []
-        for m in _NAME_SPEAKS.finditer(text):
+        # the cheap tests first: most sentences have no one speak, and name none of the cable's people
+        says = holds_any(text, _SAYS_VERBS)
+        for m in _NAME_SPEAKS.finditer(text) if says or "ccording" in text else ():
             group = "a" if m.group("a") else "s"
             if m.group(group) in self.institution_of:
                 self.last = self.institution_of[m.group(group)]
                 found.append(Speaker(m.start(group), m.end(group), self.last, bool(m.group("a"))))
-        named = set(re.findall(_NAME, text)) & self.institution_of.keys()
-        if named:
-            self.last = self.institution_of[next(iter(named))]  # named without a verb of saying: "he said" later
+        if holds_any(text, self.institution_of):
+            named = set(_NAME_RE.findall(text)) & self.institution_of.keys()
+            if named:
+                self.last = self.institution_of[next(iter(named))]  # named without a verb of saying: "he said" later
+        if not says:
+            return found
         speakers = [m for m in _ANYONE_SAYS.finditer(text) if m.group("surname") not in ("He", "She", "It", "They")]
         if speakers and speakers[-1].group("surname") not in self.institution_of:
             self.last = None  # someone else speaks now
@@ -144,14 +171,16 @@ def _introductions(text: str) -> list[tuple[str, str]]:
     """(surname, description) of the people a text introduces by their role: "Sergio Fontes, Amazonas Federal Police
     (PFAM) superintendent, said", "KTZ president Askar Mamin said"."""
     found: list[tuple[str, str]] = []
-    if not holds_any_folded(text, _ROLE_WORDS):
-        return found  # no role named: most paragraphs
-    segments = _SEGMENT_BREAK.split(text)
-    for i, segment in enumerate(segments):
-        if not (holds_any_folded(segment, _ROLE_WORDS) and _ROLE_RE.search(segment)):
+    roles = _roles(text)
+    if not roles:
+        return found  # most paragraphs
+    segments = _segments(text)
+    for i, (start, segment) in enumerate(segments):
+        first_role = bisect.bisect_left(roles, start)
+        if first_role == len(roles) or roles[first_role] >= start + len(segment):
             continue
-        if i and segments[i - 1].endswith(",") and len(segment) <= 160:
-            person = _PERSON_BEFORE.search(segments[i - 1][:-1])
+        if i and segments[i - 1][1].endswith(",") and len(segment) <= 160:
+            person = _PERSON_BEFORE.search(segments[i - 1][1][:-1])
             if person:
                 found.append((person.group("surname"), segment))
         for role in _ROLE_RE.finditer(segment):
@@ -161,6 +190,25 @@ def _introductions(text: str) -> list[tuple[str, str]]:
         for title in _TITLE_BEFORE_NAME.finditer(segment) if holds_any(segment, _SAYS_EARLY_VERBS) else ():
             found.append((title.group("surname"), title.group("title")))
     return found
+
+
+def _roles(text: str) -> list[int]:
+    """Where a text names a role, as `_ROLE_RE.finditer` finds them: a role is a word of its own, so it is where one of
+    the role words is written (the cheap test) and the pattern matches. A role lies within one segment."""
+    lowered = folded(text)
+    if lowered is None:
+        return [m.start() for m in _ROLE_RE.finditer(text)]
+    return [start for start in starts_of(lowered, _ROLE_WORDS) if _ROLE_RE.match(text, start)]
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """The segments of a text between clause marks (as `_SEGMENT_BREAK.split` gives them), each with its start."""
+    segments, start = [], 0
+    for m in _SEGMENT_BREAK.finditer(text):
+        segments.append((start, text[start : m.start()]))
+        start = m.end()
+    segments.append((start, text[start:]))
+    return segments
 
 
 def titled(description: str) -> str | None:

@@ -15,8 +15,9 @@ _ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def folded(text: str) -> str | None:
-    """`text` in lower case for the words of a case-insensitive pattern; None when it holds a character that case
-    folding in Python's `re` matches to an ASCII letter differently from `str.lower` (then test with the pattern)."""
+    """`text` in lower case for the words of a case-insensitive pattern, character for character (only the dotted
+    capital I lowers to two characters); None when it holds a character that case folding in Python's `re` matches to
+    an ASCII letter differently from `str.lower` (then test with the pattern)."""
     if not text.isascii() and any(odd in text for odd in _ODD_FOLDS):
         return None
     return text.lower()
@@ -32,3 +33,15 @@ def holds_any_folded(text: str, words: Iterable[str], lowered: str | None = None
     unsure. Pass `lowered` (from `folded`) when several tests read the same text."""
     lowered = folded(text) if lowered is None else lowered
     return lowered is None or any(word in lowered for word in words)
+
+
+def starts_of(lowered: str, words: Iterable[str]) -> list[int]:
+    """Where one of the lower-case `words` starts in a folded text, in order: the only places where a
+    case-insensitive pattern that begins with one of them can match."""
+    starts = set()
+    for word in words:
+        start = lowered.find(word)
+        while start >= 0:
+            starts.add(start)
+            start = lowered.find(word, start + 1)
+    return sorted(starts)

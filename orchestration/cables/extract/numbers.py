@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from orchestration.cables.extract.currencies import currency_codes
+from orchestration.cables.extract.currencies import currency_codes, trie_pattern
 from orchestration.cables.extract.metric_precheck import holds_any_folded
 
 UNITS = {
@@ -106,9 +106,9 @@ def words_value(text: str) -> float | None:
     return float(total + current)
 
 
-# where a number may start: a digit, or the first letter of a word that may be a number word (z, o, t, f, s, e, n in
-# any case); NUMBER_RE's leading look-behinds make the engine try it at every place of a text otherwise
-_NUMBER_START = re.compile(r"\d|\b(?i:[zotfsen])")
+# where a number may start: a digit, or a word that begins as a number word does ("thr" of "three", "thirteen",
+# "thirty"; in any case); NUMBER_RE's leading look-behinds make the engine try it at every place of a text otherwise
+_NUMBER_START = re.compile(rf"\d|\b(?i:{trie_pattern({word[:3] for word in [*UNITS, *TENS]})})")
 # every fraction FRACTION_RE reads holds one of these words
 _FRACTION_WORDS = ("half", "third", "quarter")
 
