@@ -2,9 +2,10 @@
 
     PYTHONPATH=$PWD .venv/bin/python scripts/bench_metrics.py [--copies 2000] [--runs 3] [--profile out.prof]
 
-Reports CPU seconds of this process (steadier than wall time on a shared machine) for the 318 repository cables and for the varied copies (benchmarks.corpus), with the floor (a
-plain read and `re.findall(r"\\w+")` over the same bytes) for scale. Each run parses the cables afresh, outside
-the clock, so nothing memoised on a cable carries over from one run to the next.
+Reports CPU seconds of this process (steadier than wall time on a shared machine) for the 318 repository cables
+and for the varied copies (benchmarks.corpus), with the floor (a plain read and `re.findall(r"\\w+")` over the same
+bytes) for scale. Each run parses the cables afresh, outside the clock, so nothing memoised on a cable carries over
+from one run to the next.
 """
 
 from __future__ import annotations

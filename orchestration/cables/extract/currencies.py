@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from orchestration.cables.extract.metric_precheck import WORD_START
+
 TABLE = Path(__file__).resolve().with_suffix(".csv")
 # the years the cables span: a currency of these years may be named in them
 _FIRST, _LAST = dt.date(1966, 1, 1), dt.date(2011, 12, 31)
@@ -96,15 +98,10 @@ def _territory_pattern() -> re.Pattern:
     return re.compile(r"(?:" + trie_pattern(territory_names(), word_start=True) + r")\b")
 
 
-# "\b" before a word character, tested after it: a pattern that opens on a character (not on an assertion) lets the
-# engine skip straight to the places where that character stands
-_WORD_START = r"(?<!\w.)"
-
-
 def trie_pattern(words: Iterable[str], word_start: bool = False) -> str:
     """An alternation of literal words as a prefix tree ("Mali|Malta|Malawi" -> "Ma(?:l(?:i|ta|awi))"): the regex
     engine then tries a few branches at each place instead of every word. With `word_start`, a word matches only at
-    the start of a word, as after "\b" (each word must begin with a word character)."""
+    the start of a word, as after "\b" (each word must begin with a word character; see `WORD_START`)."""
     tree: dict = {}
     for word in words:
         if word_start and not re.match(r"\w", word):
@@ -113,7 +110,7 @@ def trie_pattern(words: Iterable[str], word_start: bool = False) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(tree, _WORD_START if word_start else "")
+    return _branches(tree, WORD_START if word_start else "")
 
 
 def _branches(node: dict, after_first: str = "") -> str:

@@ -15,7 +15,6 @@ from orchestration.cables.extract.metric_org_patterns import (
     ACRONYM,
     AFTER_NUMBER,
     ANAPHORA,
-    ANTECEDENT,
     ASIDE_BEFORE,
     DATEWORD,
     GENERIC,
@@ -36,9 +35,10 @@ from orchestration.cables.extract.metric_org_patterns import (
     REPORTER_VERBS,
     STUDY,
     STUDY_NOUNS,
+    names_antecedent,
 )
 from orchestration.cables.extract.metric_people import People
-from orchestration.cables.extract.metric_precheck import holds_any
+from orchestration.cables.extract.metric_precheck import folded, holds_any_folded
 from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
 
@@ -147,7 +147,7 @@ class SourceFinder:
     def remember(self, text: str) -> None:
         """Read a sentence without figures only for what later sentences may point back to ("the court", "the
         Ministry", a shorter name of a court named in full): the cheap test first."""
-        if ANTECEDENT.search(text):
+        if names_antecedent(text):
             self.mentions(text)
         else:
             self.last_sentence = text
@@ -160,6 +160,7 @@ class SourceFinder:
         found = _Found(text, previous)
         self._read_known_and_studies(text, found)
         # each pattern runs only where the words it cannot match without are (the cheap test first)
+        lowered = folded(text)
         for m in NAMED.finditer(text) if NAMED_HEAD.search(text) else ():
             self._read_named(m, found)
         for m in ACRONYM.finditer(text):
@@ -169,9 +170,9 @@ class SourceFinder:
             found.add(m.start("role"), m.end("role"), m.group("role"))
         for m in ACCORDING_NAMED.finditer(text) if according else ():
             found.add(m.start("name"), m.end("name"), m.group("name"))
-        for m in GENERIC.finditer(text) if holds_any(text, GENERIC_WORDS) else ():
+        for m in GENERIC.finditer(text) if holds_any_folded(text, GENERIC_WORDS, lowered) else ():
             self._read_generic(m, text, found)
-        for m in REPORTER.finditer(text) if holds_any(text, REPORTER_VERBS) else ():
+        for m in REPORTER.finditer(text) if holds_any_folded(text, REPORTER_VERBS, lowered) else ():
             self._read_reporter(m, text, found)
         return found
 
@@ -185,7 +186,7 @@ class SourceFinder:
             for start, end in _occurrences(surface, text)
             if not _OPENING_BRACKET.match(text, end)  # "Name (ACR)" is read below, with its acronym
         ]
-        for m in STUDY.finditer(text) if holds_any(text, STUDY_NOUNS) else ():
+        for m in STUDY.finditer(text) if holds_any_folded(text, STUDY_NOUNS) else ():
             group = 1 if m.group(1) else 2
             if not any(s <= m.start(group) < e for s, e, _ in known):
                 found.add(m.start(group), m.end(group), m.group(group))  # "Steinfatt's 2003 study"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.currencies import trie_pattern
+from orchestration.cables.extract.metric_precheck import at_word_start, holds_any, required_words
+
 NOT_ORG = frozenset(
     "TIP SBU USD KHR EUR CFAF FCFA XOF HIV AIDS GDP UXO PROTECT US USG ETC NB OK TV FM ID II III IV VI "
     "SUBJECT REF REFS END SUMMARY COMMENT TIER TVPA CSEC SGBV IDP IDPS NGO IO IOS GOVT POC POL POLOFF "
@@ -27,8 +30,22 @@ HEADS = (
     r"Assembly|Government|Secretariat|Tribunal|Brigade|Gendarmerie|Prosecution|Federation|Society|Corps|Forces|"
     r"Institution|League|Church|University|Caritas|Watch|International|center|centre"
 )
-# what "the court", "the Ministry", "the shelter" or a shorter name may point back to
-ANTECEDENT = re.compile(rf"\b(?:{HEADS}|court|tribunal|ministry|shelter|government)\b")
+# what "the court", "the Ministry", "the shelter" or a shorter name may point back to: a capitalised head, or one of
+# the common nouns (in two patterns: the engine skips to capitals in the first, the nouns are looked up first)
+_ANTECEDENT_NAME = re.compile(at_word_start(head for head in HEADS.split("|") if head[0].isupper()) + r"\b")
+_ANTECEDENT_NOUNS = (
+    *(head for head in HEADS.split("|") if head[0].islower()),
+    *("court", "tribunal", "ministry", "shelter", "government"),
+)
+_ANTECEDENT_NOUN = re.compile("(?:" + trie_pattern(_ANTECEDENT_NOUNS, word_start=True) + r")\b")
+
+
+def names_antecedent(text: str) -> bool:
+    """Whether a text names something a later "the court", "the Ministry", "the shelter" or shorter name may point
+    back to (a head of an institution's name, or its common noun, as a word of its own)."""
+    return bool(_ANTECEDENT_NAME.search(text) or (holds_any(text, _ANTECEDENT_NOUNS) and _ANTECEDENT_NOUN.search(text)))
+
+
 CAP = r"(?:[A-Z][\w'’&-]*|of|the|for|and|on|de|du|des|la|le|pour|les)"
 NAMED = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
@@ -45,8 +62,8 @@ GENERIC = re.compile(
     r"(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|[Pp]ublic [Pp]rosecutor's office|shelter|"
     r"cent(?:er|re)|Ministry|ministry)\b(?![\w-])"
 )
-# the head words GENERIC cannot match without, as written
-GENERIC_WORDS = ("olice", "overnment", "court", "rosecutor", "NGOs", "shelter", "cent", "inistry")
+# the words GENERIC cannot match without (the cheap test first)
+GENERIC_WORDS = required_words(GENERIC)
 INLINE = re.compile(
     r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
     r"\(([A-Z][A-Za-z/&]{1,9})\)"
@@ -57,20 +74,8 @@ REPORTER = re.compile(
     r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)\s+(?:also\s+|further\s+|recently\s+)?"
     r"(?:reported|reports|said|says|stated|estimated|estimates|noted|announced|recorded|indicated|claimed|told)\b"
 )
-# the verbs REPORTER cannot match without, as written
-REPORTER_VERBS = (
-    "report",
-    "said",
-    "says",
-    "stated",
-    "estimate",
-    "noted",
-    "announced",
-    "recorded",
-    "indicated",
-    "claimed",
-    "told",
-)
+# the verbs REPORTER cannot match without
+REPORTER_VERBS = required_words(REPORTER)
 LEADING = frozenset(
     "In During The On From Since According Of By With Under After Before At For As Also However A An This "
     "That These Those It They He She We Post Embassy Poloff Econoff Both Some Many Other Local Most All".split()
@@ -87,8 +92,8 @@ STUDY = re.compile(
     r"\b(?:(?:[Tt]he|[Aa]n?|[Tt]his)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|([A-Z][a-z]+)(?:'s|’s))"
     r"\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:study|survey|report|research|analysis)\b"
 )
-# the nouns STUDY cannot match without, as written
-STUDY_NOUNS = ("study", "survey", "report", "research", "analysis")
+# the nouns STUDY cannot match without
+STUDY_NOUNS = required_words(STUDY)
 AFTER_NUMBER = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million))\s+(?:[a-z-]+\s+)?$",

@@ -175,10 +175,10 @@ def _introductions(text: str) -> list[tuple[str, str]]:
     if not roles:
         return found  # most paragraphs
     segments = _segments(text)
-    for i, (start, segment) in enumerate(segments):
-        first_role = bisect.bisect_left(roles, start)
-        if first_role == len(roles) or roles[first_role] >= start + len(segment):
-            continue
+    starts = [start for start, _ in segments]
+    # the segments that name a role, in order: a role lies within the last segment that starts before it
+    for i in sorted({bisect.bisect_right(starts, role) - 1 for role in roles}):
+        segment = segments[i][1]
         if i and segments[i - 1][1].endswith(",") and len(segment) <= 160:
             person = _PERSON_BEFORE.search(segments[i - 1][1][:-1])
             if person:

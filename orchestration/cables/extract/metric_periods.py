@@ -126,6 +126,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "todate": ((), ("date", "far", "day")),
 }
 _FEATURES = {"digit": re.compile(r"\d"), "year": re.compile(_YEAR), "month": re.compile(_MONTH)}
+_CHECKED_PATTERNS = [(kind, pattern, frozenset(_NEEDS[kind][0]), _NEEDS[kind][1]) for kind, pattern in _PATTERNS]
 
 
 def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | None, dt.date | None]) -> list[Period]:
@@ -133,9 +134,8 @@ def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | Non
     found: list[Period] = []
     features = {name for name, pattern in _FEATURES.items() if pattern.search(text)}
     lowered = folded(text)
-    for kind, pattern in _PATTERNS:
-        needs, words = _NEEDS[kind]
-        if not features.issuperset(needs) or (words and not holds_any_folded(text, words, lowered)):
+    for kind, pattern, needs, words in _CHECKED_PATTERNS:
+        if not needs <= features or (words and not holds_any_folded(text, words, lowered)):
             continue  # the cheap test: the pattern cannot match here
         for m in pattern.finditer(text):
             if any(not (m.end() <= p.start or m.start() >= p.end) for p in found):

@@ -7,13 +7,18 @@ look-behinds or long alternations re-enters the matcher at every position.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
+from re import _constants as sre_constants  # the standard library's own reading of a pattern (Python 3.11, 3.12)
+from re import _parser as sre_parser
 
 # the characters other than ASCII letters that Python's case-insensitive matching takes for ASCII letters ("ſ" for
 # "s", the Kelvin sign for "k", the Turkish dotted and dotless i for "i"); `str.lower` maps them otherwise or not at all
 _ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+@functools.lru_cache(maxsize=64)  # a sentence is tested by several readers in turn
 def folded(text: str) -> str | None:
     """`text` in lower case for the words of a case-insensitive pattern, character for character (only the dotted
     capital I lowers to two characters); None when it holds a character that case folding in Python's `re` matches to
@@ -25,14 +30,20 @@ def folded(text: str) -> str | None:
 
 def holds_any(text: str, words: Iterable[str]) -> bool:
     """Whether `text` holds one of `words` as written (for case-sensitive patterns)."""
-    return any(word in text for word in words)
+    for word in words:  # a loop, not any() over a generator: these are called for every sentence
+        if word in text:
+            return True
+    return False
 
 
-def holds_any_folded(text: str, words: Iterable[str], lowered: str | None = None) -> bool:
-    """Whether `text` may hold one of the lower-case `words` in any case (for case-insensitive patterns): True when
-    unsure. Pass `lowered` (from `folded`) when several tests read the same text."""
+def holds_any_folded(text: str, words: Iterable[str] | None, lowered: str | None = None) -> bool:
+    """Whether `text` may hold one of the lower-case `words` in any case (for any pattern they are read from: see
+    `required_words`): True when unsure, or when there are no words to test. Pass `lowered` (from `folded`) when
+    several tests read the same text."""
+    if words is None:
+        return True
     lowered = folded(text) if lowered is None else lowered
-    return lowered is None or any(word in lowered for word in words)
+    return lowered is None or holds_any(lowered, words)
 
 
 def starts_of(lowered: str, words: Iterable[str]) -> list[int]:
@@ -45,3 +56,72 @@ def starts_of(lowered: str, words: Iterable[str]) -> list[int]:
             starts.add(start)
             start = lowered.find(word, start + 1)
     return sorted(starts)
+
+
+# ------------------------------------------------------------------ patterns the engine can skip through
+
+# "\b" before a word character, tested after it: a pattern that opens on a character (not on an assertion) lets the
+# engine skip straight to the places where that character stands, where "\b" first makes it try every place
+WORD_START = r"(?<!\w.)"
+
+
+def at_word_start(alternatives: Iterable[str]) -> str:
+    """ "\b(?:a|b|...)" for regular expressions that each begin with a literal word character, written with the
+    boundary after that character (`WORD_START`)."""
+    parts = []
+    for alternative in alternatives:
+        if not re.match(r"\w[^?*+{]", alternative):
+            raise ValueError(f"{alternative!r} does not begin with a literal word character")
+        parts.append(alternative[0] + WORD_START + alternative[1:])
+    return "(?:" + "|".join(parts) + ")"
+
+
+# ------------------------------------------------------------------ the words a pattern cannot match without
+
+_MIN_WORD = 3  # shorter words would let nearly every text through
+
+
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words of which every match of `pattern` holds one, read from the pattern's syntax tree (None when
+    none of at least three characters is certain). A text that holds none of them in any case (`holds_any_folded`)
+    holds no match, whatever the pattern's flags: the words are its literal characters, and a character that matches
+    an ASCII literal in another case is one of `_ODD_FOLDS` or folds to it with `str.lower`."""
+    try:
+        words = _words(sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a Python whose private parser reads otherwise: no cheap test, the pattern decides
+        return None
+    return tuple(sorted(words)) if words else None
+
+
+def _words(items: Iterable) -> frozenset[str] | None:
+    """The best set of words one of which every match of a sequence of pattern items holds: a run of literal
+    characters, or the words of an item every match passes through (a group, alternatives that each hold some, a
+    repeat of at least one)."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, argument in [*items, (None, None)]:
+        if op is sre_constants.LITERAL and argument < 128:
+            run.append(chr(argument))
+            continue
+        if len(run) >= _MIN_WORD:
+            options.append(frozenset(["".join(run).lower()]))
+        run = []
+        inner = _inner_words(op, argument)
+        if inner:
+            options.append(inner)
+    # the fewest words, then the longest shortest word: the rarest in a text
+    return max(options, key=lambda words: (-len(words), min(map(len, words))), default=None)
+
+
+def _inner_words(op: object, argument: object) -> frozenset[str] | None:
+    """The words a group, alternatives or a repeat holds on every path through it; None for anything else."""
+    if op is sre_constants.SUBPATTERN:
+        return _words(argument[-1])
+    if op is sre_constants.ATOMIC_GROUP:
+        return _words(argument)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        return _words(argument[2]) if argument[0] >= 1 else None
+    if op is sre_constants.BRANCH:
+        branches = [_words(branch) for branch in argument[1]]
+        return None if not all(branches) else frozenset().union(*branches)
+    return None

@@ -67,7 +67,9 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
         tip = topic.of(c.paragraph)
         # in a cable about something else, a victims figure needs its own sentence to speak of trafficking: a
         # paragraph may pass from a scene-setter's TIP line to refugees or soldiers
-        victims_here = tip and (topic.cable_is_tip or speaks_of_tip(c.sentence_text))
+        victims_here = (
+            c.measure.startswith("victims_") and tip and (topic.cable_is_tip or speaks_of_tip(c.sentence_text))
+        )
         facts.append(
             MetricFact(
                 cable_id=cable.cable_id,

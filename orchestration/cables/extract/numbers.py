@@ -106,9 +106,17 @@ def words_value(text: str) -> float | None:
     return float(total + current)
 
 
-# where a number may start: a digit, or a word that begins as a number word does ("thr" of "three", "thirteen",
-# "thirty"; in any case); NUMBER_RE's leading look-behinds make the engine try it at every place of a text otherwise
-_NUMBER_START = re.compile(rf"\d|\b(?i:{trie_pattern({word[:3] for word in [*UNITS, *TENS]})})")
+# Where a number may start: a digit, or a word whose first three letters may begin a number word ("thr" of "three",
+# "thirteen", "thirty"; in any case). NUMBER_RE's leading look-behinds make the engine try it at every place of a
+# text; this pattern opens on a set of characters, so the engine skips to them: a digit, or the first letter of a
+# number word in either case ("ſ" is an "s" to case-insensitive matching), which must begin a word ("(?<!\w.)" after
+# it is "\b" before it) and go on as one does.
+_NUMBER_WORDS = [*UNITS, *TENS]
+_FIRST_LETTERS = sorted({word[0] for word in _NUMBER_WORDS})
+_NUMBER_START = re.compile(
+    rf"[\d{''.join(_FIRST_LETTERS)}{''.join(_FIRST_LETTERS).upper()}\u017f]"
+    rf"(?:(?<=\d)|(?<!\w.)(?i:{trie_pattern({word[1:3] for word in _NUMBER_WORDS})}))"
+)
 # every fraction FRACTION_RE reads holds one of these words
 _FRACTION_WORDS = ("half", "third", "quarter")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.cables.extract.metric_precheck import folded, holds_any, holds_any_folded
+from orchestration.cables.extract.metric_precheck import folded, holds_any_folded, required_words
 from orchestration.cables.model import Cable, Paragraph
 
 TIP_TAGS = frozenset({"KTIP"})
@@ -25,21 +25,8 @@ _TIP_TERMS = re.compile(
     r"sex\s+(?:work(?:ers?)?|tourism|trade|industry)|servitude|slave(?:ry|-like)?|child\s+labou?r)\b",
     re.IGNORECASE,
 )
-# every branch of _TIP_TERMS holds one of these words (in any case), or "TIP" or "TVPA" as written
-_TIP_WORDS = (
-    "traffick",
-    "forced",
-    "bonded",
-    "debt",
-    "sex",
-    "commercial",
-    "prostitut",
-    "brothel",
-    "servitude",
-    "slave",
-    "child",
-)
-_TIP_ACRONYMS = ("TIP", "TVPA")
+# the words of which every match of _TIP_TERMS holds one (the cheap test first)
+_TIP_WORDS = required_words(_TIP_TERMS)
 # "trafficking" alone: of persons unless the text speaks of trafficking goods
 _BARE_TRAFFICKING = re.compile(r"\btraffick(?:ing|ed|ers?)\b", re.IGNORECASE)
 # trafficking of goods is not trafficking in persons: "drug trafficking", "arms traffickers"
@@ -49,6 +36,8 @@ _GOODS_TRAFFICKING = re.compile(
     r"[\s-]+traffick\w*|\btraffick\w*\s+(?:in|of)\s+(?:drugs|narcotics|arms|weapons|cocaine|heroin)\b",
     re.IGNORECASE,
 )
+# "traffick", which every match of these two holds
+_TRAFFICKING_WORDS = required_words(_BARE_TRAFFICKING)
 # a cable whose body speaks of TIP this often is about it, whatever its tags
 _BODY_SHARE = 0.3
 _BODY_MIN_PARAGRAPHS = 2
@@ -74,10 +63,10 @@ def speaks_of_tip(text: str, goods_context: bool = False) -> bool:
     """
     lowered = folded(text)
     # the cheap tests first: most text names none of the words the patterns need
-    if (holds_any_folded(text, _TIP_WORDS, lowered) or holds_any(text, _TIP_ACRONYMS)) and _TIP_TERMS.search(text):
+    if holds_any_folded(text, _TIP_WORDS, lowered) and _TIP_TERMS.search(text):
         return True
     return (
-        holds_any_folded(text, ("traffick",), lowered)
+        holds_any_folded(text, _TRAFFICKING_WORDS, lowered)
         and bool(_BARE_TRAFFICKING.search(text))
         and not goods_context
         and not _GOODS_TRAFFICKING.search(text)
@@ -99,7 +88,9 @@ def cable_topic(cable: Cable) -> Topic:
 
 
 def _topic(cable: Cable) -> Topic:
-    goods = any(holds_any_folded(p.text, ("traffick",)) and _GOODS_TRAFFICKING.search(p.text) for p in cable.paragraphs)
+    goods = any(
+        holds_any_folded(p.text, _TRAFFICKING_WORDS) and _GOODS_TRAFFICKING.search(p.text) for p in cable.paragraphs
+    )
     paragraphs = {p.ordinal: speaks_of_tip(p.text, goods) for p in cable.paragraphs}
     tagged = bool(TIP_TAGS & {tag.upper().strip(",;") for tag in cable.tags})
     subject = " ".join(filter(None, [cable.subject, cable.body_subject]))
