@@ -13,11 +13,10 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestration.cables.extract.metric_precheck import WORD_START
+from orchestration.cables.extract.metric_scan import trie_pattern
 
 TABLE = Path(__file__).resolve().with_suffix(".csv")
 # the years the cables span: a currency of these years may be named in them
@@ -96,30 +95,6 @@ def territory_names() -> dict[str, str]:
 @functools.cache
 def _territory_pattern() -> re.Pattern:
     return re.compile(r"(?:" + trie_pattern(territory_names(), word_start=True) + r")\b")
-
-
-def trie_pattern(words: Iterable[str], word_start: bool = False) -> str:
-    """An alternation of literal words as a prefix tree ("Mali|Malta|Malawi" -> "Ma(?:l(?:i|ta|awi))"): the regex
-    engine then tries a few branches at each place instead of every word. With `word_start`, a word matches only at
-    the start of a word, as after "\b" (each word must begin with a word character; see `WORD_START`)."""
-    tree: dict = {}
-    for word in words:
-        if word_start and not re.match(r"\w", word):
-            raise ValueError(f"{word!r} does not begin with a word character")
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree, WORD_START if word_start else "")
-
-
-def _branches(node: dict, after_first: str = "") -> str:
-    ends = "" in node
-    parts = [re.escape(char) + after_first + _branches(child) for char, child in sorted(node.items()) if char]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 # how adjectives of nationality end ("Cambodian", "Vietnamese", "Thai", "Turkish", "Czech", "Swiss", "Kyrgyz")

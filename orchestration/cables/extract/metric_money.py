@@ -13,8 +13,8 @@ from orchestration.cables.extract.currencies import (
     currencies,
     is_english_word,
     names_of,
-    trie_pattern,
 )
+from orchestration.cables.extract.metric_scan import trie_pattern
 from orchestration.cables.extract.numbers import SCALES, NumberMatch
 
 if TYPE_CHECKING:

@@ -11,16 +11,18 @@ from orchestration.cables.extract.currencies import is_currency_sign
 from orchestration.cables.extract.metric_org_patterns import (
     ACCORDING,
     ACCORDING_NAMED,
+    ACCORDING_NAMED_AT,
     ACCORDING_ROLE,
+    ACCORDING_ROLE_AT,
     ACRONYM,
     AFTER_NUMBER,
     ANAPHORA,
     ASIDE_BEFORE,
     DATEWORD,
     GENERIC,
+    GENERIC_AT,
     GENERIC_HEADS,
     GENERIC_NAMES,
-    GENERIC_WORDS,
     HEADS,
     INLINE,
     INLINE_ACRONYM,
@@ -32,13 +34,13 @@ from orchestration.cables.extract.metric_org_patterns import (
     PERSON_TITLE,
     PREPOSITION_BEFORE,
     REPORTER,
-    REPORTER_VERBS,
+    REPORTER_AT,
     STUDY,
-    STUDY_NOUNS,
+    STUDY_AT,
+    WORDS,
     names_antecedent,
 )
 from orchestration.cables.extract.metric_people import People
-from orchestration.cables.extract.metric_precheck import folded, holds_any_folded
 from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
 
@@ -158,25 +160,24 @@ class SourceFinder:
     def _read(self, text: str, previous: str = "") -> _Found:
         """The institutions a text names, as written (nothing resolved, nothing remembered)."""
         found = _Found(text, previous)
-        self._read_known_and_studies(text, found)
         # each pattern runs only where the words it cannot match without are (the cheap test first)
-        lowered = folded(text)
+        held = WORDS.held(text)
+        self._read_known_and_studies(text, found, STUDY_AT in held)
         for m in NAMED.finditer(text) if NAMED_HEAD.search(text) else ():
             self._read_named(m, found)
         for m in ACRONYM.finditer(text):
             self._read_acronym(m, text, found)
-        according = "ccording" in text  # "According to", "according to"
-        for m in ACCORDING_ROLE.finditer(text) if according else ():
+        for m in ACCORDING_ROLE.finditer(text) if ACCORDING_ROLE_AT in held else ():
             found.add(m.start("role"), m.end("role"), m.group("role"))
-        for m in ACCORDING_NAMED.finditer(text) if according else ():
+        for m in ACCORDING_NAMED.finditer(text) if ACCORDING_NAMED_AT in held else ():
             found.add(m.start("name"), m.end("name"), m.group("name"))
-        for m in GENERIC.finditer(text) if holds_any_folded(text, GENERIC_WORDS, lowered) else ():
+        for m in GENERIC.finditer(text) if GENERIC_AT in held else ():
             self._read_generic(m, text, found)
-        for m in REPORTER.finditer(text) if holds_any_folded(text, REPORTER_VERBS, lowered) else ():
+        for m in REPORTER.finditer(text) if REPORTER_AT in held else ():
             self._read_reporter(m, text, found)
         return found
 
-    def _read_known_and_studies(self, text: str, found: _Found) -> None:
+    def _read_known_and_studies(self, text: str, found: _Found, study_named: bool) -> None:
         """Names the organization extractor knows, and studies named for their author ("The Steinfatt study")."""
         # "a Save the Children report" is no "Children" study
         known = [
@@ -186,7 +187,7 @@ class SourceFinder:
             for start, end in _occurrences(surface, text)
             if not _OPENING_BRACKET.match(text, end)  # "Name (ACR)" is read below, with its acronym
         ]
-        for m in STUDY.finditer(text) if holds_any_folded(text, STUDY_NOUNS) else ():
+        for m in STUDY.finditer(text) if study_named else ():
             group = 1 if m.group(1) else 2
             if not any(s <= m.start(group) < e for s, e, _ in known):
                 found.add(m.start(group), m.end(group), m.group(group))  # "Steinfatt's 2003 study"
@@ -362,7 +363,7 @@ def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:
 
 
 _WORDISH = re.compile(r"[\w-]")
-# a word of capitals ("MOI", "DHS/ICE"): "(?<!\w.)" after the first is "\b" before it (currencies.trie_pattern)
+# a word of capitals ("MOI", "DHS/ICE"): "(?<!\w.)" after the first is "\b" before it (metric_scan.WORD_START)
 _CAPITALS = re.compile(r"[A-Z](?<!\w.)[A-Z/]{1,8}\b")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*")
 _LEADING_WORD = re.compile(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+")

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.currencies import trie_pattern
-from orchestration.cables.extract.metric_precheck import at_word_start, holds_any, required_words
+from orchestration.cables.extract.metric_scan import WordSets, at_word_start, holds_any, required_words, trie_pattern
 
 NOT_ORG = frozenset(
     "TIP SBU USD KHR EUR CFAF FCFA XOF HIV AIDS GDP UXO PROTECT US USG ETC NB OK TV FM ID II III IV VI "
@@ -62,8 +61,6 @@ GENERIC = re.compile(
     r"(?P<head>[Pp]olice|[Gg]overnment|courts|court|prosecutors|NGOs|[Pp]ublic [Pp]rosecutor's office|shelter|"
     r"cent(?:er|re)|Ministry|ministry)\b(?![\w-])"
 )
-# the words GENERIC cannot match without (the cheap test first)
-GENERIC_WORDS = required_words(GENERIC)
 INLINE = re.compile(
     r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
     r"\(([A-Z][A-Za-z/&]{1,9})\)"
@@ -74,8 +71,6 @@ REPORTER = re.compile(
     r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)\s+(?:also\s+|further\s+|recently\s+)?"
     r"(?:reported|reports|said|says|stated|estimated|estimates|noted|announced|recorded|indicated|claimed|told)\b"
 )
-# the verbs REPORTER cannot match without
-REPORTER_VERBS = required_words(REPORTER)
 LEADING = frozenset(
     "In During The On From Since According Of By With Under After Before At For As Also However A An This "
     "That These Those It They He She We Post Embassy Poloff Econoff Both Some Many Other Local Most All".split()
@@ -92,8 +87,6 @@ STUDY = re.compile(
     r"\b(?:(?:[Tt]he|[Aa]n?|[Tt]his)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|([A-Z][a-z]+)(?:'s|’s))"
     r"\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:study|survey|report|research|analysis)\b"
 )
-# the nouns STUDY cannot match without
-STUDY_NOUNS = required_words(STUDY)
 AFTER_NUMBER = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million))\s+(?:[a-z-]+\s+)?$",
@@ -125,6 +118,11 @@ ACCORDING = re.compile(
     r"(?:[Rr]esearch|[Ss]tudy|[Ss]urvey|[Rr]eport|[Aa]ssessment)\s+(?:conducted|carried\s+out|published|released|"
     r"compiled|prepared)(?:\s+in\s+\d{4})?\s+by)\s+(?:the\s+)?$"
 )
+
+# which of these patterns a text may match, by the words each cannot match without, found in one pass (the cheap
+# test first: most sentences name no institution): WORDS.held(text) holds GENERIC_AT if GENERIC may match, ...
+WORDS = WordSets([required_words(pattern) for pattern in (GENERIC, REPORTER, STUDY, ACCORDING_ROLE, ACCORDING_NAMED)])
+GENERIC_AT, REPORTER_AT, STUDY_AT, ACCORDING_ROLE_AT, ACCORDING_NAMED_AT = range(5)
 
 
 # "the court" stands for the last named court, "the government" for the last named government ("the Cambodian

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orchestration.cables.dates import MONTHS, month_end
-from orchestration.cables.extract.metric_precheck import folded, holds_any_folded
+from orchestration.cables.extract.metric_scan import folded, holds_any_folded
 from orchestration.cables.extract.numbers import UNITS, NumberMatch
 
 if TYPE_CHECKING:

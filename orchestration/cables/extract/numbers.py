@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from orchestration.cables.extract.currencies import currency_codes, trie_pattern
-from orchestration.cables.extract.metric_precheck import holds_any_folded
+from orchestration.cables.extract.currencies import currency_codes
+from orchestration.cables.extract.metric_scan import holds_any_folded, trie_pattern
 
 UNITS = {
     "zero": 0,

@@ -76,6 +76,62 @@ def at_word_start(alternatives: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def trie_pattern(words: Iterable[str], word_start: bool = False) -> str:
+    """An alternation of literal words as a prefix tree ("Mali|Malta|Malawi" -> "Ma(?:l(?:i|ta|awi))"): the regex
+    engine then tries a few branches at each place instead of every word. With `word_start`, a word matches only at
+    the start of a word, as after "\b" (each word must begin with a word character; see `WORD_START`)."""
+    tree: dict = {}
+    for word in words:
+        if word_start and not re.match(r"\w", word):
+            raise ValueError(f"{word!r} does not begin with a word character")
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree, WORD_START if word_start else "")
+
+
+def _branches(node: dict, after_first: str = "") -> str:
+    ends = "" in node
+    parts = [re.escape(char) + after_first + _branches(child) for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+class WordSets:
+    """Which of several sets of lower-case words a text holds a word of, in one pass: a prefix tree of all the words
+    finds each place where one starts, where testing each word would search the text once per word. A set given as
+    None (no words known) is always held."""
+
+    def __init__(self, sets: list[Iterable[str] | None]):
+        self._count = len(sets)
+        self._unknown = frozenset(i for i, words in enumerate(sets) if words is None)
+        owners: dict[str, set[int]] = {}
+        for i, words in enumerate(sets):
+            for word in words or ():
+                owners.setdefault(word, set()).add(i)
+        # the longest word found at a place stands for the shorter words it begins with too
+        self._sets_of = {
+            word: frozenset(i for prefix, ids in owners.items() if word.startswith(prefix) for i in ids)
+            for word in owners
+        }
+        self._pattern = re.compile(trie_pattern(owners) or "(?!)")
+
+    def held(self, text: str, lowered: str | None = None) -> frozenset[int]:
+        """The indices of the sets `text` holds a word of, in any case (all when unsure: see `folded`)."""
+        lowered = folded(text) if lowered is None else lowered
+        if lowered is None:
+            return frozenset(range(self._count))
+        held = set(self._unknown)
+        position = 0
+        while found := self._pattern.search(lowered, position):
+            held |= self._sets_of[found.group()]
+            position = found.start() + 1
+        return frozenset(held)
+
+
 # ------------------------------------------------------------------ the words a pattern cannot match without
 
 _MIN_WORD = 3  # shorter words would let nearly every text through
