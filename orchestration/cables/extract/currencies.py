@@ -13,9 +13,10 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from orchestration.cables.extract.metric_scan import trie_pattern
 
 TABLE = Path(__file__).resolve().with_suffix(".csv")
 # the years the cables span: a currency of these years may be named in them
@@ -93,28 +94,7 @@ def territory_names() -> dict[str, str]:
 
 @functools.cache
 def _territory_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + trie_pattern(territory_names()) + r")\b")
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """An alternation of literal words as a prefix tree ("Mali|Malta|Malawi" -> "Ma(?:l(?:i|ta|awi))"): the regex
-    engine then tries a few branches at each place instead of every word."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    ends = "" in node
-    parts = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if ends else body
+    return re.compile(r"(?:" + trie_pattern(territory_names(), word_start=True) + r")\b")
 
 
 # how adjectives of nationality end ("Cambodian", "Vietnamese", "Thai", "Turkish", "Czech", "Swiss", "Kyrgyz")

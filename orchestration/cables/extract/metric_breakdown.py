@@ -3,10 +3,12 @@ trafficking) read from the phrase around the figure."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from orchestration.cables.extract.currencies import demonyms, territory_names
+from orchestration.cables.extract.metric_scan import trie_pattern
 from orchestration.cables.model import Cable
 
 if TYPE_CHECKING:
@@ -42,13 +44,14 @@ _BREAKDOWN = [
     ("male", re.compile(r"\b(?:men|man|boys?|males?)\b", re.I)),
     ("foreign_nationals", re.compile(r"\bforeign(?:ers?)?\b|\bforeign\s+nationals?\b", re.I)),
 ]
-# adjectives of nationality: the library's, and the reporting country's own
-_NATIONALITIES = sorted(demonyms() | {"American", "U.S."}, key=len, reverse=True)
-DEMONYM_RE = re.compile(rf"\b({'|'.join(re.escape(d) for d in _NATIONALITIES)})(?:s)?\b")
+# adjectives of nationality: the library's, and the reporting country's own; as a prefix tree, which tries the longer
+# of two names first as the alternation sorted longest first did ("South African" before "South")
+DEMONYM_RE = re.compile(rf"({trie_pattern(demonyms() | {'American', 'U.S.'}, word_start=True)})(?:s)?\b")
 # an adjective of nationality the library lacks, known by its ending and the noun it qualifies: "Senegalese
-# government", "Togolese children" (countries of a shared currency have none of their own)
+# government", "Togolese children" (countries of a shared currency have none of their own); "(?<!\w.)" after the
+# capital is "\b" before it (metric_scan.WORD_START)
 _NATIONALITY_BEFORE_NOUN = re.compile(
-    r"\b([A-Z][a-z]+(?:ese|ian|an|i))\s+(?:government|authorities|police|nationals|citizens|children|women|men|girls|"
+    r"([A-Z](?<!\w.)[a-z]+(?:ese|ian|an|i))\s+(?:government|authorities|police|nationals|citizens|children|women|men|girls|"
     r"boys|victims|workers|officials|courts?|laws?|NGOs?)\b"
 )
 
@@ -63,10 +66,16 @@ def host_demonym(cable: Cable, country: str | None = None) -> str | None:
                 counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     counts.pop("U.S.", None)
     counts.pop("American", None)
-    stems = {name[:4] for name, code in territory_names().items() if code == country}
+    stems = _name_stems(country)
     own = {adjective: n for adjective, n in counts.items() if adjective[:4] in stems}
     candidates = own or counts
     return max(candidates, key=candidates.get) if candidates else None
+
+
+@functools.cache
+def _name_stems(country: str | None) -> frozenset[str]:
+    """The first four letters of each name of a country ("Sene" of "Senegal"), which its nationality shares."""
+    return frozenset(name[:4] for name, code in territory_names().items() if code == country)
 
 
 def breakdown_of(phrase: str, host: str | None) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.metric_scan import WordSets, required_words
+
 _GAP = r"(?:[\s,]+(?:a\s+total\s+of|total\s+of|approximately|approx\.|about|around|roughly|some|nearly|almost|"
 _GAP += r"more\s+than|over|at\s+least|only|an\s+estimated|estimated|another|an\s+additional|additional|the|all|"
 _GAP += r"up\s+to|a|fewer\s+than|"
@@ -98,11 +100,18 @@ _AFTER_CUES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# the words each cue cannot match without (the cheap test first: a clause names few cues, if any)
+_BEFORE_CUE_WORDS = WordSets([required_words(pattern) for _, pattern in _BEFORE_CUES])
+_AFTER_CUE_WORDS = WordSets([required_words(pattern) for _, pattern in _AFTER_CUES])
+
+
 def before_cue(before: str) -> tuple[str | None, int]:
     """Measure of the closest cue ending right before a figure, and how many words lie between."""
     best, best_gap = None, 99
-    for measure, pattern in _BEFORE_CUES:
-        m = pattern.search(before[-160:])
+    window = before[-160:]
+    held = _BEFORE_CUE_WORDS.held(window)
+    for i, (measure, pattern) in enumerate(_BEFORE_CUES):
+        m = pattern.search(window) if i in held else None
         if not m:
             continue
         gap_text = m.group(0)
@@ -121,8 +130,10 @@ def after_cue(after: str) -> str | None:
     stop = re.search(r"[;:]|\.(?=\s+[A-Z]|\s*$)|\d", after)  # "U.S. custody" goes on
     window = after[: stop.start()] if stop else after
     best, best_pos = None, 999
-    for measure, pattern in _AFTER_CUES:
-        m = pattern.search(window[: 140 if measure == "persons_trained" else 90])
+    held = _AFTER_CUE_WORDS.held(window)  # on the whole window: a word beyond a cue's reach lets the pattern decide
+    for i, (measure, pattern) in enumerate(_AFTER_CUES):
+        reach = 140 if measure == "persons_trained" else 90
+        m = pattern.search(window[:reach]) if i in held else None
         if m and m.start() < best_pos:
             best, best_pos = measure, m.start()
     return best

@@ -11,26 +11,34 @@ from orchestration.cables.extract.currencies import is_currency_sign
 from orchestration.cables.extract.metric_org_patterns import (
     ACCORDING,
     ACCORDING_NAMED,
+    ACCORDING_NAMED_AT,
     ACCORDING_ROLE,
+    ACCORDING_ROLE_AT,
     ACRONYM,
     AFTER_NUMBER,
     ANAPHORA,
-    ANTECEDENT,
     ASIDE_BEFORE,
     DATEWORD,
     GENERIC,
+    GENERIC_AT,
     GENERIC_HEADS,
     GENERIC_NAMES,
     HEADS,
     INLINE,
+    INLINE_ACRONYM,
     LEADING,
     NAMED,
+    NAMED_HEAD,
     NOT_ADJECTIVE,
     NOT_ORG,
     PERSON_TITLE,
     PREPOSITION_BEFORE,
     REPORTER,
+    REPORTER_AT,
     STUDY,
+    STUDY_AT,
+    WORDS,
+    names_antecedent,
 )
 from orchestration.cables.extract.metric_people import People
 from orchestration.cables.extract.records import OrganizationMention
@@ -53,6 +61,7 @@ class SourceFinder:
     """Finds institution mentions, preferring a cable's own acronyms."""
 
     def __init__(self, cable: Cable, organizations: Iterable[OrganizationMention] = (), host: str | None = None):
+        self.canonical_names: dict[str, str] = {}  # name as written -> as the cable goes by it (see _canonical)
         self.acronyms = {g.acronym for g in cable.glossary}
         self.last_sentence = ""
         self.host = host  # the host country's demonym: "the government" is "the Cambodian government" named before
@@ -63,7 +72,7 @@ class SourceFinder:
         surfaces = _known_names(organizations)
         # acronyms the cable uses, to shorten a full name to the acronym it goes by ("Ministry of Interior" -> MOI)
         self.body = "\n".join(p.text for p in cable.paragraphs)
-        self.tokens = Counter(re.findall(r"\b[A-Z][A-Z/]{1,8}\b", self.body))
+        self.tokens = Counter(_CAPITALS.findall(self.body))
         # a source is named as the cable names it: by its acronym where the cable mostly writes that ("IJM"), by its
         # name where it mostly writes the name ("Ministry of Labor", though it writes "MOL" once)
         self.gazetteer = sorted(
@@ -89,6 +98,14 @@ class SourceFinder:
         return self.tokens[acronym] >= max(1, self.body.count(name))
 
     def _canonical(self, name: str) -> str:
+        """A name as the cable goes by it (its acronym where it writes that), computed once per name: a cable names
+        the same institutions again and again, and what it goes by is fixed once the finder is built."""
+        canonical = self.canonical_names.get(name)
+        if canonical is None:
+            canonical = self.canonical_names[name] = self._shortest(name)
+        return canonical
+
+    def _shortest(self, name: str) -> str:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
         name = re.sub(r"'s$|’s$", "", name)
         key = _norm(name)
@@ -124,7 +141,7 @@ class SourceFinder:
             o
             for i, o in enumerate(mentions)
             if not (
-                i and re.fullmatch(r"\s*\(\s*", text[mentions[i - 1].end : o.start]) and mentions[i - 1].name == o.name
+                i and _OPENING_BRACKET.fullmatch(text, mentions[i - 1].end, o.start) and mentions[i - 1].name == o.name
             )
         ]
         return [self._resolve(o) for o in mentions]
@@ -132,7 +149,7 @@ class SourceFinder:
     def remember(self, text: str) -> None:
         """Read a sentence without figures only for what later sentences may point back to ("the court", "the
         Ministry", a shorter name of a court named in full): the cheap test first."""
-        if ANTECEDENT.search(text):
+        if names_antecedent(text):
             self.mentions(text)
         else:
             self.last_sentence = text
@@ -143,22 +160,24 @@ class SourceFinder:
     def _read(self, text: str, previous: str = "") -> _Found:
         """The institutions a text names, as written (nothing resolved, nothing remembered)."""
         found = _Found(text, previous)
-        self._read_known_and_studies(text, found)
-        for m in NAMED.finditer(text):
+        # each pattern runs only where the words it cannot match without are (the cheap test first)
+        held = WORDS.held(text)
+        self._read_known_and_studies(text, found, STUDY_AT in held)
+        for m in NAMED.finditer(text) if NAMED_HEAD.search(text) else ():
             self._read_named(m, found)
         for m in ACRONYM.finditer(text):
             self._read_acronym(m, text, found)
-        for m in ACCORDING_ROLE.finditer(text):
+        for m in ACCORDING_ROLE.finditer(text) if ACCORDING_ROLE_AT in held else ():
             found.add(m.start("role"), m.end("role"), m.group("role"))
-        for m in ACCORDING_NAMED.finditer(text):
+        for m in ACCORDING_NAMED.finditer(text) if ACCORDING_NAMED_AT in held else ():
             found.add(m.start("name"), m.end("name"), m.group("name"))
-        for m in GENERIC.finditer(text):
+        for m in GENERIC.finditer(text) if GENERIC_AT in held else ():
             self._read_generic(m, text, found)
-        for m in REPORTER.finditer(text):
+        for m in REPORTER.finditer(text) if REPORTER_AT in held else ():
             self._read_reporter(m, text, found)
         return found
 
-    def _read_known_and_studies(self, text: str, found: _Found) -> None:
+    def _read_known_and_studies(self, text: str, found: _Found, study_named: bool) -> None:
         """Names the organization extractor knows, and studies named for their author ("The Steinfatt study")."""
         # "a Save the Children report" is no "Children" study
         known = [
@@ -166,9 +185,9 @@ class SourceFinder:
             for surface, acronym in self.gazetteer
             if surface in text  # a cheap test first: most sentences name few of the cable's institutions
             for start, end in _occurrences(surface, text)
-            if not re.match(r"\s*\(", text[end:])  # "Name (ACR)" is read below, with its acronym
+            if not _OPENING_BRACKET.match(text, end)  # "Name (ACR)" is read below, with its acronym
         ]
-        for m in STUDY.finditer(text):
+        for m in STUDY.finditer(text) if study_named else ():
             group = 1 if m.group(1) else 2
             if not any(s <= m.start(group) < e for s, e, _ in known):
                 found.add(m.start(group), m.end(group), m.group(group))  # "Steinfatt's 2003 study"
@@ -180,11 +199,8 @@ class SourceFinder:
         if m.group("acr"):
             found.add(m.start(), m.end(), m.group("acr"))
             return
-        surface = re.sub(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+", "", m.group(0))
-        # "GOS-established Ginddi Center" -> "Ginddi Center"
-        surface = re.sub(
-            r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+", "", surface
-        )
+        surface = _LEADING_WORD.sub("", m.group(0))
+        surface = _AGENT_PREFIX.sub("", surface)  # "GOS-established Ginddi Center" -> "Ginddi Center"
         if len(surface.split()) < 2 and surface not in self.acronyms:
             return
         found.add(m.end() - len(surface), m.end(), self._canonical(surface))
@@ -195,7 +211,7 @@ class SourceFinder:
         bare = token[:-1] if token.endswith("s") and token[:-1].isupper() and token != "NGOs" else token
         if bare.upper() in NOT_ORG and bare != "NGOs":
             return
-        camel = re.fullmatch(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*", bare)  # "AidTous", "ChildSafe"
+        camel = _CAMEL_CASE.fullmatch(bare)  # "AidTous", "ChildSafe"
         if not (bare in self.acronyms or bare.isupper() or bare == "NGOs" or camel):
             return
         if _in_heading(text, m.start(), m.end()):
@@ -257,15 +273,13 @@ class SourceFinder:
                 o = OrgMention(o.start, o.end, earlier, o.strong, o.after_preposition, o.generic)
         elif o.name not in GENERIC_NAMES:
             # "Phnom Penh Court" after "Phnom Penh Municipal Court": the name given before
-            words = set(o.name.split())
-            longer = next(
-                (
-                    n
-                    for n in reversed(self.history)
-                    if len(words) > 1 and words < set(n.split()) and n.split()[-1] == o.name.split()[-1]
-                ),
-                None,
-            )
+            words = o.name.split()
+            longer = None
+            if len(words) > 1:  # a name of one word is no shorter form of another
+                longer = next(
+                    (n for n in reversed(self.history) if n.split()[-1] == words[-1] and set(words) < set(n.split())),
+                    None,
+                )
             if longer:
                 o = OrgMention(o.start, o.end, longer, o.strong, o.after_preposition, o.generic)
             self.history.append(o.name)
@@ -302,7 +316,7 @@ def _expansions(cable: Cable) -> dict[str, str]:
         # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
         by_expansion.setdefault(_norm(g.expansion.split("(")[0]), g.acronym)
     for p in cable.paragraphs:
-        for m in INLINE.finditer(p.text):
+        for m in INLINE.finditer(p.text) if INLINE_ACRONYM.search(p.text) else ():
             name = re.sub(r"^(?:the|The)\s+", "", m.group(1))
             acr = m.group(2)
             words = [w for w in name.split() if w[0].isupper()]
@@ -349,6 +363,13 @@ def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:
 
 
 _WORDISH = re.compile(r"[\w-]")
+# a word of capitals ("MOI", "DHS/ICE"): "(?<!\w.)" after the first is "\b" before it (metric_scan.WORD_START)
+_CAPITALS = re.compile(r"[A-Z](?<!\w.)[A-Z/]{1,8}\b")
+_OPENING_BRACKET = re.compile(r"\s*\(\s*")
+_LEADING_WORD = re.compile(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+")
+_AGENT_PREFIX = re.compile(r"^[\w]+-(?:established|run|funded|led|sponsored|supported|based|backed|owned)\s+")
+_CAMEL_CASE = re.compile(r"(?!Mc|Mac)[A-Z][a-z]+[A-Z][A-Za-z]*")
+_WORD = re.compile(r"[A-Za-z']+")
 
 
 def _resolved_only(found: _Found, m: re.Match, head: str, history: list[str]) -> None:
@@ -377,8 +398,8 @@ def _initials(words: list[str]) -> list[str]:
 
 def _in_heading(text: str, start: int, end: int) -> bool:
     """An all-caps token among other all-caps words (a heading), not an acronym."""
-    left = re.findall(r"[A-Za-z']+", text[max(0, start - 30) : start])[-2:]
-    right = re.findall(r"[A-Za-z']+", text[end : end + 30])[:2]
+    left = _WORD.findall(text, max(0, start - 30), start)[-2:]
+    right = _WORD.findall(text, end, end + 30)[:2]
     caps = [w for w in left + right if w.isupper() and len(w) > 2]
     return len(caps) >= 3
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.metric_scan import WordSets, at_word_start, holds_any, required_words, trie_pattern
+
 NOT_ORG = frozenset(
     "TIP SBU USD KHR EUR CFAF FCFA XOF HIV AIDS GDP UXO PROTECT US USG ETC NB OK TV FM ID II III IV VI "
     "SUBJECT REF REFS END SUMMARY COMMENT TIER TVPA CSEC SGBV IDP IDPS NGO IO IOS GOVT POC POL POLOFF "
@@ -14,8 +16,10 @@ NOT_ORG = frozenset(
     # legal forms of companies, not names
     "JSC OJSC CJSC LLC LTD INC PLC GMBH".split()
 )
+# "MOI", "NGOs", "DHS/ICE", "AidTous": a capital not after a word, "/" or "-" (tested after it, so that the engine
+# skips straight to capitals), then more letters with another capital
 ACRONYM = re.compile(
-    r"(?<![\w/-])([A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}[a-z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
+    r"([A-Z](?<![\w/-].)(?:[A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]+[a-z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*))"
     r"(?![\w]|-(?!assisted|sponsored|funded|led|run|organized|supported)\b)"
 )
 HEADS = (
@@ -25,13 +29,29 @@ HEADS = (
     r"Assembly|Government|Secretariat|Tribunal|Brigade|Gendarmerie|Prosecution|Federation|Society|Corps|Forces|"
     r"Institution|League|Church|University|Caritas|Watch|International|center|centre"
 )
-# what "the court", "the Ministry", "the shelter" or a shorter name may point back to
-ANTECEDENT = re.compile(rf"\b(?:{HEADS}|court|tribunal|ministry|shelter|government)\b")
+# what "the court", "the Ministry", "the shelter" or a shorter name may point back to: a capitalised head, or one of
+# the common nouns (in two patterns: the engine skips to capitals in the first, the nouns are looked up first)
+_ANTECEDENT_NAME = re.compile(at_word_start(head for head in HEADS.split("|") if head[0].isupper()) + r"\b")
+_ANTECEDENT_NOUNS = (
+    *(head for head in HEADS.split("|") if head[0].islower()),
+    *("court", "tribunal", "ministry", "shelter", "government"),
+)
+_ANTECEDENT_NOUN = re.compile("(?:" + trie_pattern(_ANTECEDENT_NOUNS, word_start=True) + r")\b")
+
+
+def names_antecedent(text: str) -> bool:
+    """Whether a text names something a later "the court", "the Ministry", "the shelter" or shorter name may point
+    back to (a head of an institution's name, or its common noun, as a word of its own)."""
+    return bool(_ANTECEDENT_NAME.search(text) or (holds_any(text, _ANTECEDENT_NOUNS) and _ANTECEDENT_NOUN.search(text)))
+
+
 CAP = r"(?:[A-Z][\w'’&-]*|of|the|for|and|on|de|du|des|la|le|pour|les)"
 NAMED = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:{HEADS})(?![\w'’-])(?:\s+(?:of|for|on)(?:\s+the)?\s+[A-Z][\w'’-]*"
     rf"(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}})?(?:\s+\((?P<acr>[A-Z][A-Za-z/&]+)\))?"
 )
+# what NAMED cannot match without (tested first: most sentences name no institution)
+NAMED_HEAD = re.compile(HEADS)
 # a common noun for an institution, with the place or kind that names it: "police", "Senegalese courts", "federal
 # police", "a Tel Aviv district court", "the government shelter"
 GENERIC = re.compile(
@@ -45,6 +65,8 @@ INLINE = re.compile(
     r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and|the|de|du|des|pour|les|la|le|in)\s+)*){1,8})"
     r"\(([A-Z][A-Za-z/&]{1,9})\)"
 )
+# what INLINE cannot match without: an acronym in brackets
+INLINE_ACRONYM = re.compile(r"\(([A-Z][A-Za-z/&]{1,9})\)")
 REPORTER = re.compile(
     r"((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&-]*)\s+(?:also\s+|further\s+|recently\s+)?"
     r"(?:reported|reports|said|says|stated|estimated|estimates|noted|announced|recorded|indicated|claimed|told)\b"
@@ -96,6 +118,11 @@ ACCORDING = re.compile(
     r"(?:[Rr]esearch|[Ss]tudy|[Ss]urvey|[Rr]eport|[Aa]ssessment)\s+(?:conducted|carried\s+out|published|released|"
     r"compiled|prepared)(?:\s+in\s+\d{4})?\s+by)\s+(?:the\s+)?$"
 )
+
+# which of these patterns a text may match, by the words each cannot match without, found in one pass (the cheap
+# test first: most sentences name no institution): WORDS.held(text) holds GENERIC_AT if GENERIC may match, ...
+WORDS = WordSets([required_words(pattern) for pattern in (GENERIC, REPORTER, STUDY, ACCORDING_ROLE, ACCORDING_NAMED)])
+GENERIC_AT, REPORTER_AT, STUDY_AT, ACCORDING_ROLE_AT, ACCORDING_NAMED_AT = range(5)
 
 
 # "the court" stands for the last named court, "the government" for the last named government ("the Cambodian

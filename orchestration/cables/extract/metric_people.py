@@ -3,19 +3,67 @@ Pollett (or "he") says later a report of GE ("Pollett said he expects 2009 reven
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from orchestration.cables.extract.metric_scan import folded, holds_any, starts_of
+
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-_SAYS_EARLY = (
-    r"(?:also\s+)?(?:said|says|noted|explained|told|stated|added|claimed|estimated|reported|believes|expects)\b"
+_NAME_RE = re.compile(_NAME)
+# verbs of saying right after a person introduced by title; a text without one needs no reading for such people
+_SAYS_EARLY_VERBS = (
+    "said",
+    "says",
+    "noted",
+    "explained",
+    "told",
+    "stated",
+    "added",
+    "claimed",
+    "estimated",
+    "reported",
+    "believes",
+    "expects",
 )
-_ROLE = (
-    r"(?:president|ceo|director|superintendent|chief|head|spokesman|spokesperson|spokeswoman|official|"
-    r"representative|coordinator|manager|commissioner|minister|secretary|chairman|chairwoman|chair|advisor|adviser|"
-    r"prosecutor|judge|officer|deputy|founder|executive|governor|attorney|inspector|delegate|ambassador)"
+_SAYS_EARLY = rf"(?:also\s+)?(?:{'|'.join(_SAYS_EARLY_VERBS)})\b"
+# roles of people (in any case); a text that names none introduces no one
+_ROLE_WORDS = (
+    "president",
+    "ceo",
+    "director",
+    "superintendent",
+    "chief",
+    "head",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "official",
+    "representative",
+    "coordinator",
+    "manager",
+    "commissioner",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "advisor",
+    "adviser",
+    "prosecutor",
+    "judge",
+    "officer",
+    "deputy",
+    "founder",
+    "executive",
+    "governor",
+    "attorney",
+    "inspector",
+    "delegate",
+    "ambassador",
 )
+_ROLE = rf"(?:{'|'.join(_ROLE_WORDS)})"
 _ROLE_RE = re.compile(rf"\b{_ROLE}\b", re.I)
 # a capitalised title: "Syrian Prime Minister", "Amazonas State Secretary of Public Safety"
 _TITLE_WORDS = (
@@ -31,10 +79,30 @@ _TITLE_BEFORE_NAME = re.compile(
 _PERSON_BEFORE = re.compile(rf"(?:^|\s)(?:{_NAME}\s+){{0,3}}(?P<surname>{_NAME})$")
 # the person after a title: "Askar Mamin" of "KTZ president Askar Mamin said"
 _PERSON_AFTER = re.compile(rf"\s+(?:{_NAME}\s+){{0,2}}(?P<surname>{_NAME})\b")
-_SAYS = (
-    r"(?:also\s+|further\s+)?(?:said|says|noted|notes|explained|told|stated|added|claimed|estimated|reported|"
-    r"believes|expects|stressed|emphasized|commented|asserted|worried|complained|argued)\b"
+# verbs of saying; a sentence without one has no one speaking in it
+_SAYS_VERBS = (
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "explained",
+    "told",
+    "stated",
+    "added",
+    "claimed",
+    "estimated",
+    "reported",
+    "believes",
+    "expects",
+    "stressed",
+    "emphasized",
+    "commented",
+    "asserted",
+    "worried",
+    "complained",
+    "argued",
 )
+_SAYS = rf"(?:also\s+|further\s+)?(?:{'|'.join(_SAYS_VERBS)})\b"
 # "Pollett said", "according to Pollett"
 _NAME_SPEAKS = re.compile(
     rf"\b(?:[Aa]ccording\s+to\s+(?:{_NAME}\s+)?(?P<a>{_NAME})\b|(?:{_NAME}\s+)?(?P<s>{_NAME})\s+{_SAYS})"
@@ -75,14 +143,19 @@ class People:
         if not self.institution_of:
             return []
         found = []
-        for m in _NAME_SPEAKS.finditer(text):
+        # the cheap tests first: most sentences have no one speak, and name none of the cable's people
+        says = holds_any(text, _SAYS_VERBS)
+        for m in _NAME_SPEAKS.finditer(text) if says or "ccording" in text else ():
             group = "a" if m.group("a") else "s"
             if m.group(group) in self.institution_of:
                 self.last = self.institution_of[m.group(group)]
                 found.append(Speaker(m.start(group), m.end(group), self.last, bool(m.group("a"))))
-        named = set(re.findall(_NAME, text)) & self.institution_of.keys()
-        if named:
-            self.last = self.institution_of[next(iter(named))]  # named without a verb of saying: "he said" later
+        if holds_any(text, self.institution_of):
+            named = set(_NAME_RE.findall(text)) & self.institution_of.keys()
+            if named:
+                self.last = self.institution_of[next(iter(named))]  # named without a verb of saying: "he said" later
+        if not says:
+            return found
         speakers = [m for m in _ANYONE_SAYS.finditer(text) if m.group("surname") not in ("He", "She", "It", "They")]
         if speakers and speakers[-1].group("surname") not in self.institution_of:
             self.last = None  # someone else speaks now
@@ -91,26 +164,51 @@ class People:
         return found
 
 
+_SEGMENT_BREAK = re.compile(r"(?<=[,;.])\s+")
+
+
 def _introductions(text: str) -> list[tuple[str, str]]:
     """(surname, description) of the people a text introduces by their role: "Sergio Fontes, Amazonas Federal Police
     (PFAM) superintendent, said", "KTZ president Askar Mamin said"."""
-    found = []
-    segments = re.split(r"(?<=[,;.])\s+", text)
-    for i, segment in enumerate(segments):
-        role = _ROLE_RE.search(segment)
-        if not role:
-            continue
-        if i and segments[i - 1].endswith(","):
-            person = _PERSON_BEFORE.search(segments[i - 1][:-1])
-            if person and len(segment) <= 160:
+    found: list[tuple[str, str]] = []
+    roles = _roles(text)
+    if not roles:
+        return found  # most paragraphs
+    segments = _segments(text)
+    starts = [start for start, _ in segments]
+    # the segments that name a role, in order: a role lies within the last segment that starts before it
+    for i in sorted({bisect.bisect_right(starts, role) - 1 for role in roles}):
+        segment = segments[i][1]
+        if i and segments[i - 1][1].endswith(",") and len(segment) <= 160:
+            person = _PERSON_BEFORE.search(segments[i - 1][1][:-1])
+            if person:
                 found.append((person.group("surname"), segment))
         for role in _ROLE_RE.finditer(segment):
             person = _PERSON_AFTER.match(segment, role.end())
             if person and role.group(0)[0].islower():  # "KTZ president Askar Mamin", not "President Hugo Chavez"
                 found.append((person.group("surname"), " ".join(segment[: role.start()].split()[-6:])))
-        for title in _TITLE_BEFORE_NAME.finditer(segment):
+        for title in _TITLE_BEFORE_NAME.finditer(segment) if holds_any(segment, _SAYS_EARLY_VERBS) else ():
             found.append((title.group("surname"), title.group("title")))
     return found
+
+
+def _roles(text: str) -> list[int]:
+    """Where a text names a role, as `_ROLE_RE.finditer` finds them: a role is a word of its own, so it is where one of
+    the role words is written (the cheap test) and the pattern matches. A role lies within one segment."""
+    lowered = folded(text)
+    if lowered is None:
+        return [m.start() for m in _ROLE_RE.finditer(text)]
+    return [start for start in starts_of(lowered, _ROLE_WORDS) if _ROLE_RE.match(text, start)]
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """The segments of a text between clause marks (as `_SEGMENT_BREAK.split` gives them), each with its start."""
+    segments, start = [], 0
+    for m in _SEGMENT_BREAK.finditer(text):
+        segments.append((start, text[start : m.start()]))
+        start = m.end()
+    segments.append((start, text[start:]))
+    return segments
 
 
 def titled(description: str) -> str | None:

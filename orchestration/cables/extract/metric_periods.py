@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orchestration.cables.dates import MONTHS, month_end
+from orchestration.cables.extract.metric_scan import folded, holds_any_folded
 from orchestration.cables.extract.numbers import UNITS, NumberMatch
 
 if TYPE_CHECKING:
@@ -103,16 +104,39 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 _AS_OF = re.compile(r"\b[Aa]s\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?$")
-# every pattern above needs one of these
-_MAY_HOLD_PERIOD = re.compile(rf"\d|year|period|same\s+time|date|far\b|this\s+day|(?-i:{_MONTH})", re.I)
+# what each pattern cannot match without: every feature of the first set (a digit, a year, a month name, as the
+# patterns write them), and one of the words of the second in any case; most sentences name no time, and those
+# that do name few kinds of it, so most patterns need not run
+_NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "since": (("year",), ("ince",)),
+    "dayrange": (("month", "digit"), ()),
+    "day": (("month", "digit"), ()),
+    "day2": (("month", "digit"), ()),
+    "part": (("year",), ("first", "last", "second", "third", "fourth")),
+    "numeric": (("year",), ("/",)),
+    "monthrange": (("month", "year"), ()),
+    "month": (("month", "year"), ()),
+    "monthonly": (("month",), ()),
+    "yearrange": (("year",), ()),
+    "fiscal": (("digit",), ("fy", "fiscal year")),
+    "year": (("year",), ()),
+    "lastyear": ((), ("year",)),
+    "reporting": ((), ("period",)),
+    "same": ((), ("same", "period", "year")),
+    "todate": ((), ("date", "far", "day")),
+}
+_FEATURES = {"digit": re.compile(r"\d"), "year": re.compile(_YEAR), "month": re.compile(_MONTH)}
+_CHECKED_PATTERNS = [(kind, pattern, frozenset(_NEEDS[kind][0]), _NEEDS[kind][1]) for kind, pattern in _PATTERNS]
 
 
 def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | None, dt.date | None]) -> list[Period]:
     """Time expressions of `text`, longest first at each place, not overlapping."""
     found: list[Period] = []
-    if not _MAY_HOLD_PERIOD.search(text):
-        return found  # most sentences name no time: skip the patterns
-    for kind, pattern in _PATTERNS:
+    features = {name for name, pattern in _FEATURES.items() if pattern.search(text)}
+    lowered = folded(text)
+    for kind, pattern, needs, words in _CHECKED_PATTERNS:
+        if not needs <= features or (words and not holds_any_folded(text, words, lowered)):
+            continue  # the cheap test: the pattern cannot match here
         for m in pattern.finditer(text):
             if any(not (m.end() <= p.start or m.start() >= p.end) for p in found):
                 continue

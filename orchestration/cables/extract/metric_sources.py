@@ -7,6 +7,7 @@ import re
 
 from orchestration.cables.extract.metric_candidates import Candidate
 from orchestration.cables.extract.metric_org_mentions import OrgMention, SourceFinder
+from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
 
 _SOURCE_VERB_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:reported|assisted|identified|estimated|said|explained|noted|added|stated|told|found|"
@@ -153,6 +154,8 @@ _UNNAMED_REPORTER = re.compile(
     r"interlocutor|representative|worker)s?\s+(?:also\s+)?(?:reported|said|told|stated|claimed|noted|estimated)|"
     r"(?:told|informed)\s+(?:Poloff|Econoff|Emboff|PolOff|EconOff|us|Post|the\s+Embassy)\b)"
 )
+# the words _UNNAMED_REPORTER cannot match without (the cheap test first)
+_UNNAMED_REPORTER_WORDS = required_words(_UNNAMED_REPORTER)
 # a subject standing for an institution named before: "the center received", "The same study showed"
 _ANAPHOR_SUBJECT = re.compile(
     r"(?:^|,\s+|\b(?:and|that)\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:same\s+)?"
@@ -214,7 +217,7 @@ class SourceCarry:
         # "BD 10 (USD 26.50)": a sign beside an amount is its currency, not an institution
         mentions = [m for m in mentions if not any(_beside(m, c) for c in candidates if c.measure == "money")]
         # "It is estimated that ...", "one NGO reported that ...": a report of its own, by no named institution
-        unattributed = bool(_UNNAMED_REPORTER.search(text))
+        unattributed = holds_any_folded(text, _UNNAMED_REPORTER_WORDS) and bool(_UNNAMED_REPORTER.search(text))
         kinds = []
         for c in candidates:
             c.source, kind = choose_source(c, mentions, text)

@@ -48,15 +48,27 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
     when they are already extracted)."""
     named = named_territories([cable.subject or ""] + [p.text for p in cable.paragraphs])
     country = max(named, key=named.get) if named else None  # the country the cable names most
+    reporting = (cable.reporting_period_start, cable.reporting_period_end)
+    money = _money_reader(cable, country, named)
+    # first the figures of each paragraph, which need no institution: many cables of the release hold none
+    readings = [_paragraph_figures(cable, paragraph, reporting, money) for paragraph in cable.paragraphs]
+    last = max((i for i, (_, figures) in enumerate(readings) if figures), default=-1)
+    if last < 0:
+        return []
     host = host_demonym(cable, country)
     organizations = extract_organizations(cable) if organizations is None else organizations
     finder = SourceFinder(cable, organizations, host)
-    reporting = (cable.reporting_period_start, cable.reporting_period_end)
     topic = cable_topic(cable)
-    money = _money_reader(cable, country, named)
+    # then, in text order, their periods, sources and parts; what a paragraph after the last with figures names, no
+    # figure can point back to
     candidates: list[Candidate] = []
-    for paragraph in cable.paragraphs:
-        candidates.extend(_paragraph_candidates(cable, paragraph, finder, host, reporting, money))
+    for sentences, figures in readings[: last + 1]:
+        if figures:
+            _date_and_attribute(cable, sentences, figures, finder, host, reporting)
+            candidates.extend(figures)
+        else:
+            for sentence, _, _ in sentences:
+                finder.remember(sentence.text)  # no figure here, but an institution "the court" may point back to
     facts = []
     for i, c in enumerate(candidates):
         c.index = i
@@ -67,7 +79,9 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
         tip = topic.of(c.paragraph)
         # in a cable about something else, a victims figure needs its own sentence to speak of trafficking: a
         # paragraph may pass from a scene-setter's TIP line to refugees or soldiers
-        victims_here = tip and (topic.cable_is_tip or speaks_of_tip(c.sentence_text))
+        victims_here = (
+            c.measure.startswith("victims_") and tip and (topic.cable_is_tip or speaks_of_tip(c.sentence_text))
+        )
         facts.append(
             MetricFact(
                 cable_id=cable.cable_id,
@@ -103,29 +117,41 @@ _MIN_TABLE_CELLS = 3
 _SUB_PARAGRAPH = re.compile(r"\s*\((?:U|C|S|SBU|S//NF|C//NF|S/NF|C/NF|U//FOUO)\)\s")
 
 
-def _paragraph_candidates(
-    cable: Cable,
-    paragraph: Paragraph,
-    finder: SourceFinder,
-    host: str | None,
-    reporting: tuple[dt.date | None, dt.date | None],
-    money: MoneyReader,
-) -> list[Candidate]:
-    """The figures of a paragraph, sentence by sentence, with the period and source carried between sentences."""
+_Sentences = list[tuple[Sentence, list[Period] | None, list[Candidate]]]
+
+
+def _paragraph_figures(
+    cable: Cable, paragraph: Paragraph, reporting: tuple[dt.date | None, dt.date | None], money: MoneyReader
+) -> tuple[_Sentences, list[Candidate]]:
+    """The sentences of a paragraph with their periods and figures, and all its figures, classified."""
     out: list[Candidate] = []
     sentences = []
     for sentence in split_sentences(paragraph):
-        periods = find_periods(sentence.text, cable.sent_at, reporting)
-        candidates = _sentence_candidates(paragraph, sentence, periods, out, money)
+        numbers = find_numbers(sentence.text)
+        # a sentence without figures holds no statistic: its periods matter only to the figures of the paragraph's
+        # other sentences (a date ends the one carried), and are read with them if there are any
+        periods = find_periods(sentence.text, cable.sent_at, reporting) if numbers else None
+        candidates = _sentence_candidates(paragraph, sentence, numbers, periods, out, money) if numbers else []
         sentences.append((sentence, periods, candidates))
         out.extend(candidates)
-    if not out:
-        for sentence, _, _ in sentences:
-            finder.remember(sentence.text)  # no figure here, but an institution "the court" may point back to
-        return out
+    return sentences, out
+
+
+def _date_and_attribute(
+    cable: Cable,
+    sentences: _Sentences,
+    out: list[Candidate],
+    finder: SourceFinder,
+    host: str | None,
+    reporting: tuple[dt.date | None, dt.date | None],
+) -> None:
+    """The period, source, breakdown and total of each figure of a paragraph, sentence by sentence, with the period
+    and source carried between sentences."""
     periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
     for sentence, periods, candidates in sentences:
         text = sentence.text
+        if periods is None:
+            periods = find_periods(text, cable.sent_at, reporting)
         if _SUB_PARAGRAPH.match(text):
             # "(SBU) On February 22, 2010, seven Cuban doctors ...": a paragraph of its own inside this one
             periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
@@ -140,15 +166,18 @@ def _paragraph_candidates(
         date_columns(candidates)
         link_parents(candidates, text, out)
         link_totals(candidates)
-    return out
 
 
 def _sentence_candidates(
-    paragraph: Paragraph, sentence: Sentence, periods: list[Period], earlier: list[Candidate], money: MoneyReader
+    paragraph: Paragraph,
+    sentence: Sentence,
+    numbers: list[NumberMatch],
+    periods: list[Period],
+    earlier: list[Candidate],
+    money: MoneyReader,
 ) -> list[Candidate]:
-    """The figures of a sentence that are statistics, classified."""
+    """The figures (`numbers`) of a sentence that are statistics, classified."""
     text = sentence.text
-    numbers = find_numbers(text)
     # a table has at least three rows: the cheap test first
     cells = {cell.start: cell for cell in table_cells(text)} if len(numbers) >= _MIN_TABLE_CELLS else {}
     kept: list[NumberMatch] = []

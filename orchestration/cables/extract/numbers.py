@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from orchestration.cables.extract.currencies import currency_codes
+from orchestration.cables.extract.metric_scan import holds_any_folded, trie_pattern
 
 UNITS = {
     "zero": 0,
@@ -104,10 +106,38 @@ def words_value(text: str) -> float | None:
     return float(total + current)
 
 
+# Where a number may start: a digit, or a word whose first three letters may begin a number word ("thr" of "three",
+# "thirteen", "thirty"; in any case). NUMBER_RE's leading look-behinds make the engine try it at every place of a
+# text; this pattern opens on a set of characters, so the engine skips to them: a digit, or the first letter of a
+# number word in either case ("ſ" is an "s" to case-insensitive matching), which must begin a word ("(?<!\w.)" after
+# it is "\b" before it) and go on as one does.
+_NUMBER_WORDS = [*UNITS, *TENS]
+_FIRST_LETTERS = sorted({word[0] for word in _NUMBER_WORDS})
+_NUMBER_START = re.compile(
+    rf"[\d{''.join(_FIRST_LETTERS)}{''.join(_FIRST_LETTERS).upper()}\u017f]"
+    rf"(?:(?<=\d)|(?<!\w.)(?i:{trie_pattern({word[1:3] for word in _NUMBER_WORDS})}))"
+)
+# every fraction FRACTION_RE reads holds one of these words
+_FRACTION_WORDS = ("half", "third", "quarter")
+
+
+def _number_matches(text: str) -> Iterator[re.Match]:
+    """The matches of NUMBER_RE in `text`, as `finditer` gives them, trying the pattern only where a number may start
+    (a match at a place holds look-behinds on the text before it, as in `finditer`)."""
+    position = 0
+    while start := _NUMBER_START.search(text, position):
+        match = NUMBER_RE.match(text, start.start())
+        if match:
+            yield match
+            position = match.end()  # matches are never empty
+        else:
+            position = start.start() + 1
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """All numbers of a text, left to right; a trailing scale word ("million") is part of the number."""
     found = []
-    for match in NUMBER_RE.finditer(text):
+    for match in _number_matches(text):
         if match.group("digits"):
             glued = match.start() and text[match.start() - 1].isalpha()
             if glued and text[match.start() - 3 : match.start()] not in currency_codes():
@@ -129,7 +159,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if scale:
             value *= SCALES[scale.lower()]
         found.append(NumberMatch(match.start(), match.end(), value, match.group(0), is_word, scale))
-    for match in FRACTION_RE.finditer(text):
+    for match in FRACTION_RE.finditer(text) if holds_any_folded(text, _FRACTION_WORDS) else ():
         if re.search(
             r"\b(?:first|second|last|latter|former|other)\s+$", text[max(0, match.start() - 8) : match.start()], re.I
         ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.cables.extract.metric_scan import folded, holds_any_folded, required_words
 from orchestration.cables.model import Cable, Paragraph
 
 TIP_TAGS = frozenset({"KTIP"})
@@ -24,6 +25,8 @@ _TIP_TERMS = re.compile(
     r"sex\s+(?:work(?:ers?)?|tourism|trade|industry)|servitude|slave(?:ry|-like)?|child\s+labou?r)\b",
     re.IGNORECASE,
 )
+# the words of which every match of _TIP_TERMS holds one (the cheap test first)
+_TIP_WORDS = required_words(_TIP_TERMS)
 # "trafficking" alone: of persons unless the text speaks of trafficking goods
 _BARE_TRAFFICKING = re.compile(r"\btraffick(?:ing|ed|ers?)\b", re.IGNORECASE)
 # trafficking of goods is not trafficking in persons: "drug trafficking", "arms traffickers"
@@ -33,6 +36,8 @@ _GOODS_TRAFFICKING = re.compile(
     r"[\s-]+traffick\w*|\btraffick\w*\s+(?:in|of)\s+(?:drugs|narcotics|arms|weapons|cocaine|heroin)\b",
     re.IGNORECASE,
 )
+# "traffick", which every match of these two holds
+_TRAFFICKING_WORDS = required_words(_BARE_TRAFFICKING)
 # a cable whose body speaks of TIP this often is about it, whatever its tags
 _BODY_SHARE = 0.3
 _BODY_MIN_PARAGRAPHS = 2
@@ -56,14 +61,36 @@ def speaks_of_tip(text: str, goods_context: bool = False) -> bool:
     A bare "trafficking" counts unless the text, or with `goods_context` the whole cable, speaks of
     trafficking goods ("drug trafficking ... the traffickers").
     """
-    if _TIP_TERMS.search(text):
+    lowered = folded(text)
+    # the cheap tests first: most text names none of the words the patterns need
+    if holds_any_folded(text, _TIP_WORDS, lowered) and _TIP_TERMS.search(text):
         return True
-    return bool(_BARE_TRAFFICKING.search(text)) and not goods_context and not _GOODS_TRAFFICKING.search(text)
+    return (
+        holds_any_folded(text, _TRAFFICKING_WORDS, lowered)
+        and bool(_BARE_TRAFFICKING.search(text))
+        and not goods_context
+        and not _GOODS_TRAFFICKING.search(text)
+    )
+
+
+# where a cable keeps its topic once computed (metrics and events both ask for it)
+_MEMO = "_tip_topic"
 
 
 def cable_topic(cable: Cable) -> Topic:
-    """The TIP context of a cable and of each of its paragraphs."""
-    goods = any(_GOODS_TRAFFICKING.search(p.text) for p in cable.paragraphs)
+    """The TIP context of a cable and of each of its paragraphs, computed once per cable (again if what it is read
+    from has changed)."""
+    key = (tuple(cable.tags), cable.subject, cable.body_subject, tuple((p.ordinal, p.text) for p in cable.paragraphs))
+    memo = cable.__dict__.get(_MEMO)
+    if memo is None or memo[0] != key:
+        memo = cable.__dict__[_MEMO] = (key, _topic(cable))
+    return memo[1]
+
+
+def _topic(cable: Cable) -> Topic:
+    goods = any(
+        holds_any_folded(p.text, _TRAFFICKING_WORDS) and _GOODS_TRAFFICKING.search(p.text) for p in cable.paragraphs
+    )
     paragraphs = {p.ordinal: speaks_of_tip(p.text, goods) for p in cable.paragraphs}
     tagged = bool(TIP_TAGS & {tag.upper().strip(",;") for tag in cable.tags})
     subject = " ".join(filter(None, [cable.subject, cable.body_subject]))
