@@ -98,11 +98,16 @@ def test_asset_graph_and_run_page_render(page, live_dagster: LiveDagster):
     dismiss_dialogs(page)
     screenshot(page, "asset_groups.png")
 
-    # the lineage graph around marts/dim_cable: its node, its dbt_staging parents, materialized
+    # marts/dim_cable has been materialized (its overview dates the latest materialization)...
+    page.goto(f"{live_dagster.url}/assets/marts/dim_cable")
+    expect(page.get_by_text("Latest materialization").first).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(page.get_by_text(re.compile(r"^(?:a few seconds|an? \w+|\d+ \w+) ago$")).first).to_be_visible(
+        timeout=UI_TIMEOUT_MS
+    )
+    # ...and its lineage graph shows its node and its dbt_staging parents (at this zoom nodes show names only)
     page.goto(f"{live_dagster.url}/assets/marts/dim_cable?view=lineage")
     expect(page.get_by_text("dim_cable", exact=True).first).to_be_visible(timeout=UI_TIMEOUT_MS)
     expect(page.get_by_text("stg_raw__cables", exact=True).first).to_be_visible(timeout=UI_TIMEOUT_MS)
-    expect(page.get_by_text("Materialized").first).to_be_visible(timeout=UI_TIMEOUT_MS)
     settle(page)
     dismiss_dialogs(page)
     screenshot(page, "asset_graph.png")

@@ -268,6 +268,7 @@ def subject_key(subject: str | None, acronyms: dict[str, str]) -> str | None:
     defined = {
         acronym
         for acronym, expansion in acronyms.items()
-        if (words := _LEADING_ARTICLE.sub("", " ".join(expansion.lower().split()))) == folded or words.startswith(folded + " ")
+        if (words := _LEADING_ARTICLE.sub("", " ".join(expansion.lower().split()))) == folded
+        or words.startswith(folded + " ")
     }
     return next(iter(defined)).lower() if len(defined) == 1 and " " in folded else folded
