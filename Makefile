@@ -28,12 +28,14 @@ run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 		$(BIN)/python -m orchestration.summary; exit 1; }
 	@$(BIN)/python -m orchestration.summary
 
+# two pytest workers (TEST_WORKERS): the live deployment's waits and the builds' start-ups overlap
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # the inner loop: everything but the live Dagster deployment and the whole-build and whole-corpus tests
 test-quick: $(VENV)/.installed
-	$(BIN)/python -m pytest -q -m "not live and not slow"
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup -m "not live and not slow"
 
 # Debian's chromium for the Playwright UI test (tests/test_ui_browser.py); no browser download
 .PHONY: browser

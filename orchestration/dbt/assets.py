@@ -13,12 +13,13 @@ from typing import Any
 
 import dagster as dg
 import duckdb
-from packaging import version
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+from packaging import version
 
 from orchestration.metadata import table_metadata
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT, apply_defaults
+from orchestration.warehouse.connection import writer_lock
 
 apply_defaults()
 # the dbt installed beside this interpreter, whether or not the venv is on PATH
@@ -38,21 +39,30 @@ def _manifest_is_stale() -> bool:
     return any(path.is_file() and path.stat().st_mtime > built for path in sources)
 
 
-if _manifest_is_stale():
-    # a fresh clone has no manifest, and an edited model needs a new one: parse before loading
-    subprocess.run(
-        [
-            DBT_EXECUTABLE,
-            "parse",
-            "--quiet",
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-        ],
-        check=True,
-        cwd=DBT_PROJECT_DIR,
-    )
+def _parse_if_stale() -> None:
+    """A fresh clone has no manifest, and an edited model needs a new one: parse before loading. Processes
+    that load the definitions at once (a webserver and a daemon, test workers) take turns, and only the
+    first parses."""
+    if not _manifest_is_stale():
+        return
+    with writer_lock(DBT_PROJECT_DIR / "target" / "parse"):
+        if _manifest_is_stale():
+            subprocess.run(
+                [
+                    DBT_EXECUTABLE,
+                    "parse",
+                    "--quiet",
+                    "--project-dir",
+                    str(DBT_PROJECT_DIR),
+                    "--profiles-dir",
+                    str(DBT_PROJECT_DIR),
+                ],
+                check=True,
+                cwd=DBT_PROJECT_DIR,
+            )
+
+
+_parse_if_stale()
 
 
 DBT_TARGET = DBT_PROJECT_DIR / "target" / "runs"
@@ -123,7 +133,12 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     # it writes the run's private copy of the warehouse, named by DBT_WAREHOUSE_PATH (profiles.yml).
     # Not a --vars value, nor a new target folder per run: either makes dbt parse the project anew
     # (about 20 s); with both fixed it parses only what changed.
-    with warehouse.exclusive() as path, _environment(DBT_WAREHOUSE_PATH=str(path)):
+    # Builds of other warehouses from this checkout share dbt's target folder: they take turns too.
+    with (
+        warehouse.exclusive() as path,
+        writer_lock(DBT_TARGET / "dbt", warehouse.lock_timeout_seconds),
+        _environment(DBT_WAREHOUSE_PATH=str(path)),
+    ):
         args = ["build", *_exclusions(path)]
         yield from dbt.cli(args, context=context, target_path=DBT_TARGET).stream()
         with duckdb.connect(str(path)) as con:
