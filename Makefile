@@ -12,7 +12,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
 UI_PORT ?= 3000
 
-.PHONY: run test test-quick ui docs bench lint format clean reference-data
+.PHONY: run test test-quick test-stress ui docs bench lint format clean reference-data
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,14 +28,17 @@ run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 		$(BIN)/python -m orchestration.summary; exit 1; }
 	@$(BIN)/python -m orchestration.summary
 
-# two pytest workers (TEST_WORKERS): the live deployment's waits and the builds' start-ups overlap
-TEST_WORKERS ?= 2
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -q -m "not stress"
 
 # the inner loop: everything but the live Dagster deployment and the whole-build and whole-corpus tests
 test-quick: $(VENV)/.installed
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup -m "not live and not slow"
+	$(BIN)/python -m pytest -q -m "not live and not slow and not stress"
+
+# builds killed at each stage, one process against two and a Dask cluster, bad input through make run's
+# build: several whole builds each (about 10 minutes); run before a release and after changing the build
+test-stress: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -m stress
 
 # Debian's chromium for the Playwright UI test (tests/test_ui_browser.py); no browser download
 .PHONY: browser

@@ -3,8 +3,9 @@
     PYTHONPATH=$PWD .venv/bin/python scripts/extraction_bench.py [--varied 2000] [--repeat 3] [--only organizations]
 
 Each stage runs over every cable in one pass; a pass is timed whole (CPU time of this process, steadier than the
-wall clock on a shared machine) and the best of `--repeat` is reported, with the first (cold caches) beside it. The floor is a plain read and `re.findall(r"\\w+")` over the same files, the
-measure `make bench` compares the build with. Metrics are timed given the organizations, as fact_rows calls them.
+wall clock on a shared machine) and the best of `--repeat` is reported, with the first (cold caches) beside it.
+The floor is a plain read and `re.findall(r"\\w+")` over the same files, the measure `make bench` compares the
+build with. Metrics are timed given the organizations, as fact_rows calls them.
 """
 
 from __future__ import annotations

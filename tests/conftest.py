@@ -88,25 +88,8 @@ def sentence_cable(
 SLOW_FIXTURES = {"built_warehouse", "corpus_warehouse"}
 
 
-# under `pytest -n 2 --dist loadgroup` (make test), the tests sharing a session-wide build run in one
-# worker, so that the build is made once
-SESSION_GROUPS = {"live_dagster": "live", "built_warehouse": "e2e", "corpus_warehouse": "corpus"}
-
-
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the tests that use a whole build as slow, group the tests of one session-wide build for
-    pytest-xdist, and run the longest first (the live deployment, then whole builds) so that the two
-    workers finish together."""
+    """Mark the tests that use a whole build as slow."""
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if SLOW_FIXTURES & fixtures:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-        group = next((SESSION_GROUPS[name] for name in SESSION_GROUPS if name in fixtures), None)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
-
-    def rank(item) -> int:
-        return 0 if item.get_closest_marker("live") else 1 if item.get_closest_marker("slow") else 2
-
-    items[:] = sorted(items, key=rank)

@@ -16,7 +16,8 @@ from orchestration.warehouse.publish import build_path
 from tests import parallel_jobs
 from tests.conftest import FIXTURE_CABLES, ROOT, SEEDS
 
-pytestmark = pytest.mark.slow  # whole builds or the whole corpus: left out of make test-quick
+# three whole builds (one process, two, a Dask cluster): run by make test-stress, not make test
+pytestmark = [pytest.mark.slow, pytest.mark.stress]
 
 CABLES = [
     SEEDS / "07PHNOMPENH351.txt",
