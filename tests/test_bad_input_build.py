@@ -12,9 +12,7 @@ from tests.bad_inputs import EXPECTED, make_bad_folder
 from tests.conftest import ROOT
 from tests.e2e import environment
 
-# a whole build through make run's path: run by make test-stress (test_bad_input.py covers the same inputs
-# at ingestion in make test)
-pytestmark = [pytest.mark.slow, pytest.mark.stress]
+pytestmark = pytest.mark.slow  # a whole build through the Dagster CLI
 
 
 def test_make_runs_build_exits_zero_quarantines_the_bad_inputs_and_counts_every_input(tmp_path):

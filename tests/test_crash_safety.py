@@ -86,7 +86,6 @@ def clean_build(tmp_path_factory) -> dict[str, list]:
 
 
 @pytest.mark.slow
-@pytest.mark.stress
 def test_a_build_killed_in_extraction_the_writer_or_dbt_leaves_the_old_warehouse_and_the_next_finishes_it(
     tmp_path, clean_build
 ):
