@@ -200,18 +200,6 @@ def _resolve(kind: str, g: dict, sent_at: dt.datetime, reporting: tuple) -> _Res
 
 
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
-_COUNT = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-}
 
 
 def _part_of_year(g: dict) -> _Resolved | None:
