@@ -28,7 +28,8 @@ run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 		$(BIN)/python -m orchestration.summary; exit 1; }
 	@$(BIN)/python -m orchestration.summary
 
-test: $(VENV)/.installed
+# the browser tests need Debian's chromium: installed here when the machine lacks it and apt can
+test: $(VENV)/.installed browser
 	$(BIN)/python -m pytest -q -m "not stress"
 
 # the inner loop: everything but the live Dagster deployment and the whole-build and whole-corpus tests
@@ -43,7 +44,8 @@ test-stress: $(VENV)/.installed
 # Debian's chromium for the Playwright UI test (tests/test_ui_browser.py); no browser download
 .PHONY: browser
 browser:
-	command -v chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium could not be installed: the browser tests will say so"
 
 ui: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p $(UI_PORT)
