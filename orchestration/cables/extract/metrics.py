@@ -26,7 +26,7 @@ from orchestration.cables.extract.organizations import extract_organizations
 from orchestration.cables.extract.records import MetricFact, OrganizationMention
 from orchestration.cables.extract.reference import MEASURES_CSV
 from orchestration.cables.extract.sentences import Sentence, split_sentences
-from orchestration.cables.extract.topic import cable_topic, speaks_of_tip
+from orchestration.cables.extract.topic import cable_topic, names_trafficking
 from orchestration.cables.model import Cable, Paragraph
 
 
@@ -77,10 +77,10 @@ def extract_metrics(cable: Cable, organizations: list[OrganizationMention] | Non
         raw_start, raw_end = c.paragraph.raw_span(start, end)
         period = c.period
         tip = topic.of(c.paragraph)
-        # in a cable about something else, a victims figure needs its own sentence to speak of trafficking: a
-        # paragraph may pass from a scene-setter's TIP line to refugees or soldiers
+        # in a cable about something else, a victims figure needs its own sentence to name trafficking: a
+        # scene-setter's paragraph may pass from a TIP line to refugees, soldiers or "slave-like" labour
         victims_here = (
-            c.measure.startswith("victims_") and tip and (topic.cable_is_tip or speaks_of_tip(c.sentence_text))
+            c.measure.startswith("victims_") and tip and (topic.cable_is_tip or names_trafficking(c.sentence_text))
         )
         facts.append(
             MetricFact(

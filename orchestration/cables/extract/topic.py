@@ -73,6 +73,19 @@ def speaks_of_tip(text: str, goods_context: bool = False) -> bool:
     )
 
 
+def names_trafficking(text: str) -> bool:
+    """True when `text` itself says "trafficking" (or "trafficked", "traffickers") of persons, not of goods.
+
+    Stricter than `speaks_of_tip`: outside a cable about TIP, "slave-like conditions" or "prostitution" in a
+    scene-setter's line is too weak a sign that its figure counts trafficking victims.
+    """
+    return (
+        holds_any_folded(text, _TRAFFICKING_WORDS)
+        and bool(_BARE_TRAFFICKING.search(text))
+        and not _GOODS_TRAFFICKING.search(text)
+    )
+
+
 # where a cable keeps its topic once computed (metrics and events both ask for it)
 _MEMO = "_tip_topic"
 
