@@ -92,6 +92,32 @@ def test_every_shipped_cable_parses_and_no_paragraph_holds_a_page_break(path):
         assert "00000" not in paragraph.text, paragraph.text[:200]
 
 
+def test_no_paragraph_of_the_corpus_keeps_a_page_line_in_capitals_or_not():
+    # 18 of the 300 corpus dumps write page lines with the post as a name: "Islamabad 00000416 003 of 004"
+    import re
+
+    from tests.conftest import FIXTURE_CABLES
+
+    page_line = re.compile(r"\b\d{8}\s+\d{3}(?:\.\d+)?\s+of\s+\d{3}\b", re.IGNORECASE)
+    kept = []
+    for path in sorted((FIXTURE_CABLES.parent / "corpus" / "txt").glob("*.txt")):
+        parsed = parse_cable(decode_cable(path.read_bytes()))
+        kept += [(path.stem, m.group()) for p in parsed.paragraphs for m in page_line.finditer(p.text)]
+    assert kept == []
+    assert is_page_break("Islamabad 00000416 003 of 004") and is_page_break("MADRID 00000869  001.2 OF 004")
+
+
+def test_a_page_line_run_into_a_paragraph_is_blanked_and_offsets_still_hold():
+    # 07RABAT1657, the viewer's re-flowed text: the page line opens a line of the paragraph
+    raw = "with the French\nRABAT 00001657 002 OF 002 French companies Alstom, SNCF."
+    text, offsets = clean_lines([(0, raw[:15]), (16, raw[16:])])
+    assert text == "with the French French companies Alstom, SNCF."
+    assert raw[offsets[text.index("companies")] :].startswith("companies")
+    # the words before it stay, whatever their case
+    text, _ = clean_lines([(0, "signed by the GOM. BRASILIA 00000244 001.2 OF 002 (U) The program")])
+    assert text == "signed by the GOM. (U) The program"
+
+
 def test_page_break_lines_are_removed_from_paragraph_text():
     parsed = cable("09PHNOMPENH114")
     joined = " ".join(p.text for p in parsed.paragraphs)

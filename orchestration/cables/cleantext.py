@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 
-PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'()-]*?\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$")
+# the post in capitals or, in some dumps of the release, as a name ("Islamabad 00000416 003 of 004")
+PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'()-]*?\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$", re.IGNORECASE)
+# a page line the viewer's re-flowed text runs into a paragraph: "... Alstom. RABAT 00001657 002 OF 002 French ..."
+_INLINE_PAGE_BREAK = re.compile(r"\b(?:[A-Z][A-Z'-]*\s+){1,4}\d{8}\s+\d{3}(?:\.\d+)?\s+(?:OF|of)\s+\d{3}\b")
 _HYPHEN_SPLIT = re.compile(r"[a-z]-$")
 _SUSPENDED_HYPHEN_FOLLOWERS = {"to", "and", "or", "through", "nor", "than"}
 
 
 def is_page_break(line: str) -> bool:
-    """True for page lines such as `PHNOM PENH 00000114  002 OF 026`."""
+    """True for page lines such as `PHNOM PENH 00000114  002 OF 026` or `Moscow 00003579 002 of 005`."""
     return bool(PAGE_BREAK.match(line))
+
+
+def _blank(match: re.Match) -> str:
+    """As many spaces as `match` covers: the line keeps its length, so offsets still point into the raw text."""
+    return " " * len(match.group())
 
 
 def _continues_word(next_line: str) -> bool:
@@ -24,8 +32,8 @@ def _continues_word(next_line: str) -> bool:
 def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     """Join `(raw_offset, line)` pairs into one normalised string and its raw offset map.
 
-    Page-break lines are dropped, a word hyphenated at a line end is rejoined with the rest
-    of it on the next line, and every whitespace run becomes a single space.
+    Page-break lines are dropped, page lines run into a line are blanked, a word hyphenated at a line end is
+    rejoined with the rest of it on the next line, and every whitespace run becomes a single space.
     """
     out: list[str] = []
     offsets: list[int] = []
@@ -33,7 +41,7 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     kept = [(start, line) for start, line in lines if not is_page_break(line)]
     joining = False
     for index, (start, line) in enumerate(kept):
-        stripped = line.rstrip()
+        stripped = _INLINE_PAGE_BREAK.sub(_blank, line.rstrip()) if "OF" in line.upper() else line.rstrip()
         rejoin = bool(_HYPHEN_SPLIT.search(stripped)) and index + 1 < len(kept) and _continues_word(kept[index + 1][1])
         chars = stripped[:-1] if rejoin else stripped
         if joining:

@@ -24,7 +24,9 @@ _TRAILER_RULES = {
         r"^(?:.*Declassified/Released US Department of State|Review(?:\s+\d.*)?$)", re.IGNORECASE
     ),
     "release trailer": re.compile(r"^\d{4}[A-Z]+\d+ - "),
-    "page marker": re.compile(r"^(?:PAGE\s+\d+\s+.*\d{6}Z|[A-Z][A-Z .'-]*\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})$"),
+    "page marker": re.compile(
+        r"^(?:PAGE\s+\d+\s+.*\d{6}Z|[A-Z][A-Z .'-]*\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})$", re.IGNORECASE
+    ),
     "communications note": re.compile(r"^NOTE(?:\s+BY\s+\S+)?\s*:", re.IGNORECASE),
     "punctuation": re.compile(r"^[^A-Za-z0-9]+$"),
 }
