@@ -77,6 +77,12 @@ def test_a_population_is_counted_where_people_are_not_where_deeds_were_recorded(
     assert _one("08DAKAR262", "ILO reported that 8,000 children in Dakar", 8000).measure == "population_estimate"
     # 07MANAMA206: "The Ministry reported that 2,979 workers were registered as runaways" (a record of deeds)
     assert _one("07MANAMA206", "2,979 workers were registered as runaways", 2979).measure == "other"
+    # 08MANAMA144: "There are approximately 517,000 expatriates in Bahrain." (expatriates are people)
+    assert _one("08MANAMA144", "517,000 expatriates in Bahrain", 517000).measure == "population_estimate"
+    # 09TELAVIV1098: "Approximately one million Russians moved to Israel ..." (the people who came to live there)
+    assert _one("09TELAVIV1098", "one million Russians moved to Israel", 1_000_000).measure == "population_estimate"
+    # 09TELAVIV1098: "He noted that approximately 2,000 people attended Alperon's very public funeral." (a deed)
+    assert _one("09TELAVIV1098", "2,000 people attended", 2000).measure == "other"
 
 
 def test_a_long_list_of_trainees_keeps_the_measure_of_its_head():

@@ -28,7 +28,8 @@ PERSON_NOUNS = frozenset(
     "recruiters clients customers passengers crew inmates prisoners adults adult females males juveniles "
     "infants babies orphans teenagers youths youth sex deportee returnee applicants peacekeepers physicians "
     "lawyers investigators volunteers couples families households immigrants emigrants aliens parents "
-    "relatives employers patients".split()
+    "relatives employers patients expatriates expatriate expats inhabitants settlers visitors pilgrims "
+    "spouses husbands sons daughters journalists activists witnesses smugglers".split()
 )
 CASE_NOUNS = {"cases", "case", "complaints", "complaint", "incidents", "incident", "reports", "allegations"}
 EVENT_NOUNS = {

@@ -281,7 +281,7 @@ _POPULATION_BEFORE = re.compile(
 _POPULATION_AFTER = re.compile(
     r"[^.;,\d]{0,60}?\b(?:(?:are|were)\s+(?:\w+\s+)?(?:working|living|employed|residing|in\s+the\s+labou?r)|"
     r"(?:live|living|work|working|employed|reside|residing)\b[^.;\d]{0,40}?\bin\s+[A-Z]|"
-    r"(?:are|is)\s+(?:currently\s+)?in\s+[A-Z])"
+    r"(?:are|is)\s+(?:currently\s+)?in\s+[A-Z]|(?:moved|migrated|emigrated|immigrated|relocated)\s+to\s+[A-Z])"
 )
 # a report of how many there are, unless what it counts is a record of deeds: "ILO reported that 8,000 children in
 # Dakar ... are begging", not "The Ministry reported that 2,979 workers were registered as runaways"
@@ -289,7 +289,10 @@ _REPORTED_THAT = re.compile(
     r"\b(?:reported|said|noted|claimed|believed|showed|found|indicated|revealed|stated)\s+that\s+"
     r"(?:there\s+(?:are|were)\s+)?(?:about\s+|approximately\s+|some\s+|over\s+|only\s+)?$"
 )
-_RECORDED_DEED = re.compile(r"[^.;,\d]{0,40}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?[a-z]+ed\b")
+_RECORDED_DEED = re.compile(
+    r"[^.;,\d]{0,40}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?[a-z]+ed\b|"
+    r"\s+(?!(?:estimated|expected|needed)\b)[a-z]+ed\s+(?!by\b)\w"  # "2,000 people attended the funeral"
+)
 
 
 def unit_of(c: Candidate) -> str | None:
