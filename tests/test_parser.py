@@ -118,6 +118,23 @@ def test_a_page_line_run_into_a_paragraph_is_blanked_and_offsets_still_hold():
     assert text == "signed by the GOM. (U) The program"
 
 
+def test_a_number_touching_its_classification_mark_starts_a_paragraph_in_a_cable_of_pilcrows():
+    # 08MANAMA144: "¶3. (SBU) REFTEL Question 27 ..." then "4.(SBU) REFTEL Question 28 ..." and "5.(SBU) ..."
+    sections = [p.section for p in cable("08MANAMA144").paragraphs]
+    assert sections == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert cable("08MANAMA144").paragraphs[3].text.startswith("REFTEL Question 28")
+
+
+def test_a_number_the_viewer_wrapped_onto_its_own_line_continues_the_paragraph():
+    # 10RIYADH118: "... promised to respond before January" / "¶31." then "¶9. (SBU) Prince Torki noted ..."
+    from tests.conftest import FIXTURE_CABLES
+
+    path = FIXTURE_CABLES.parent / "corpus" / "txt" / "10RIYADH118.txt"
+    parsed = parse_cable(decode_cable(path.read_bytes()))
+    assert [p.section for p in parsed.paragraphs] == [str(n) for n in range(1, 11)]
+    assert "promised to respond before January ¶31. Concern over TSA" in parsed.paragraphs[7].text
+
+
 def test_page_break_lines_are_removed_from_paragraph_text():
     parsed = cable("09PHNOMPENH114")
     joined = " ".join(p.text for p in parsed.paragraphs)

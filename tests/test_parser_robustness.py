@@ -35,10 +35,18 @@ def test_an_empty_header_subject_is_taken_from_the_body():
 
 
 def test_a_body_of_unnumbered_paragraphs_loads_with_unlabelled_paragraphs():
-    # 07DUBAI355: the body text follows SUBJECT without paragraph numbers
-    parsed = parse_cable(corpus_text("07DUBAI355"))
+    # 10CARACAS107: "(SBU) On January 5, 2010 Caracas held its bi-annual ..." follows SUBJECT without a number
+    parsed = parse_cable(corpus_text("10CARACAS107"))
     assert parsed.paragraphs and all(paragraph.label is None for paragraph in parsed.paragraphs)
-    assert parsed.tags and parsed.subject == "DUBAI RULER DISCUSSES IRAN AND IRAQ WITH SENATOR LIEBERMAN"
+    assert parsed.tags == ["ASEC"] and parsed.subject == "January 2010 Caracas CIWG"
+
+
+def test_numbers_touching_their_classification_mark_are_paragraphs():
+    # 07DUBAI355: "1.(S) SUMMARY. Senator Joseph Lieberman ...", "2.(SBU) Senator Lieberman, along with ..."
+    parsed = parse_cable(corpus_text("07DUBAI355"))
+    assert [p.label for p in parsed.paragraphs[:3]] == ["1", "2", "3"]
+    assert [p.classification_mark for p in parsed.paragraphs[:2]] == ["S", "SBU"]
+    assert parsed.subject == "DUBAI RULER DISCUSSES IRAN AND IRAQ WITH SENATOR LIEBERMAN"
 
 
 def test_a_body_cut_short_after_its_header_loads_with_no_paragraphs():

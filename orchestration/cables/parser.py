@@ -47,9 +47,10 @@ _FIELD = re.compile(
 # a field may follow free text in the head (a subject broken by a blank line): look this many lines ahead for one
 _FIELD_LOOKAHEAD_LINES = 4
 # `Â¶` is a pilcrow whose UTF-8 bytes were read as Windows-1252 and written again: it still starts a paragraph
+# the number and the classification mark may touch: "4.(SBU) REFTEL Question 28"
 _PARAGRAPH = re.compile(
     r"^\s*(?:Â?¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)\.|--\s+(?P<dash>[A-Z])\.)"
-    r"\s+(?:\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,5})?)\)\s*)?"
+    r"(?:\s+|(?=\([A-Z]{1,3}(?:/[A-Z]{1,5})?\)))(?:\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,5})?)\)\s*)?"
 )
 _INLINE_QUESTION = re.compile(r"^(?P<number>\d{1,2})\.(?P<letter>[A-Z])\b")
 _PART_NUMBER = re.compile(r"^\s*(?:PARA\s+)?(?P<number>\d{1,2})\s*[-.:)]?\s+\S")
@@ -199,6 +200,12 @@ def _section_for(label: str | None, text: str, part: str | None) -> str | None:
     return label
 
 
+def _wrapped_number(marker: re.Match, text: str, last_number: int) -> bool:
+    """A number the viewer's re-flow turned into a pilcrow when it wrapped to a line of its own ("... before
+    January" / "¶31."): nothing follows it, no classification mark, and it does not continue the numbering."""
+    return not marker["mark"] and not text[marker.end() :].strip() and int(marker["pilcrow"]) != last_number + 1
+
+
 def _starts_reference_entry(line: str) -> bool:
     return bool(re.match(r"^\s*(?:Â?¶\s*)?(?:\([A-Z]\)|[A-Z][.)])\s", line))
 
@@ -293,12 +300,19 @@ def _group_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int)
             part, part_seen_since_restart = para_number[1], True
         marker = _PARAGRAPH.match(line.text)
         if marker and uses_pilcrows and marker["number"] and marker["number"].isdigit():
-            marker = None
+            # in a cable of pilcrows a bare number is a list item, unless it carries a classification mark and
+            # continues the numbering ("¶3. (SBU) ..." then "4.(SBU) REFTEL Question 28")
+            if marker["mark"] and int(marker["number"]) == last_number + 1 and not in_list:
+                last_number = int(marker["number"])
+            else:
+                marker = None
         if marker and marker["pilcrow"] and marker["pilcrow"].isdigit():
             # a pilcrow number going backwards without a new heading starts a list inside
             # the current paragraph ("¶1. MFA -- Chair of the National Taskforce")
             if (in_list or int(marker["pilcrow"]) <= last_number) and not heading_since_marker and groups:
                 marker, in_list = None, True
+            elif _wrapped_number(marker, line.text, last_number) and groups:
+                marker = None
             else:
                 last_number = int(marker["pilcrow"])
         if marker:
