@@ -46,6 +46,8 @@ def test_numbers_touching_their_classification_mark_are_paragraphs():
     parsed = parse_cable(corpus_text("07DUBAI355"))
     assert [p.label for p in parsed.paragraphs[:3]] == ["1", "2", "3"]
     assert [p.classification_mark for p in parsed.paragraphs[:2]] == ["S", "SBU"]
+    # "15 (SBU) He also called for more US universities in Dubai": the period lost, the mark still there
+    assert [p.label for p in parsed.paragraphs] == [str(n) for n in range(1, 17)]
     assert parsed.subject == "DUBAI RULER DISCUSSES IRAN AND IRAQ WITH SENATOR LIEBERMAN"
 
 

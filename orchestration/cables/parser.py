@@ -47,9 +47,11 @@ _FIELD = re.compile(
 # a field may follow free text in the head (a subject broken by a blank line): look this many lines ahead for one
 _FIELD_LOOKAHEAD_LINES = 4
 # `Â¶` is a pilcrow whose UTF-8 bytes were read as Windows-1252 and written again: it still starts a paragraph
-# the number and the classification mark may touch: "4.(SBU) REFTEL Question 28"
+# the number and the classification mark may touch ("4.(SBU) REFTEL Question 28"), or the number lose its period
+# before one ("15 (SBU) He also called for")
 _PARAGRAPH = re.compile(
-    r"^\s*(?:Â?¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)\.|--\s+(?P<dash>[A-Z])\.)"
+    r"^\s*(?:Â?¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)(?:\.|(?=\s+\([A-Z]{1,3}\)\s))|"
+    r"--\s+(?P<dash>[A-Z])\.)"
     r"(?:\s+|(?=\([A-Z]{1,3}(?:/[A-Z]{1,5})?\)))(?:\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,5})?)\)\s*)?"
 )
 _INLINE_QUESTION = re.compile(r"^(?P<number>\d{1,2})\.(?P<letter>[A-Z])\b")
