@@ -135,6 +135,23 @@ def test_a_number_the_viewer_wrapped_onto_its_own_line_continues_the_paragraph()
     assert "promised to respond before January ¶31. Concern over TSA" in parsed.paragraphs[7].text
 
 
+def test_a_pilcrow_number_repeated_with_its_mark_is_a_new_paragraph_not_a_list():
+    # 08RIODEJANEIRO172: "¶2. (U) Sexual exploitation of women ..." then "¶2. (U) Amb. Lagon's further discussions"
+    assert [p.section for p in cable("08RIODEJANEIRO172").paragraphs] == ["1", "2", "2", "3", "4", "5", "6", "7"]
+    # 09DAMASCUS139: a list item "¶15. If the victim is less than 12 years old" inside 25.D, then "¶23. (SBU) 25.E"
+    sections = [p.section for p in cable("09DAMASCUS139").paragraphs]
+    assert sections[sections.index("25D") : sections.index("25D") + 3] == ["25D", "25E", "25F"]
+
+
+def test_a_pilcrow_number_jumping_ahead_without_a_mark_does_not_turn_the_rest_into_a_list():
+    # 09BUENOSAIRES1235: "¶2. (C) ...", "¶12. In each of these conversations ...", then "¶3. (C) Massa said ..."
+    from tests.conftest import FIXTURE_CABLES
+
+    path = FIXTURE_CABLES.parent / "corpus" / "txt" / "09BUENOSAIRES1235.txt"
+    labels = [p.label for p in parse_cable(decode_cable(path.read_bytes())).paragraphs]
+    assert labels == ["1", "2", "12"] + [str(n) for n in range(3, 13)]
+
+
 def test_page_break_lines_are_removed_from_paragraph_text():
     parsed = cable("09PHNOMPENH114")
     joined = " ".join(p.text for p in parsed.paragraphs)

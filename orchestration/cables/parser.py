@@ -202,6 +202,12 @@ def _section_for(label: str | None, text: str, part: str | None) -> str | None:
     return label
 
 
+def _numbered_again(marker: re.Match, last_number: int) -> bool:
+    """A pilcrow number with a classification mark that repeats or continues the numbering is a paragraph, even after
+    a list ("¶2. (U) Sexual exploitation ..." then "¶2. (U) Amb. Lagon's further discussions ...")."""
+    return bool(marker["mark"]) and last_number > 0 and int(marker["pilcrow"]) in (last_number, last_number + 1)
+
+
 def _wrapped_number(marker: re.Match, text: str, last_number: int) -> bool:
     """A number the viewer's re-flow turned into a pilcrow when it wrapped to a line of its own ("... before
     January" / "¶31."): nothing follows it, no classification mark, and it does not continue the numbering."""
@@ -311,12 +317,16 @@ def _group_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int)
         if marker and marker["pilcrow"] and marker["pilcrow"].isdigit():
             # a pilcrow number going backwards without a new heading starts a list inside
             # the current paragraph ("¶1. MFA -- Chair of the National Taskforce")
-            if (in_list or int(marker["pilcrow"]) <= last_number) and not heading_since_marker and groups:
+            if _numbered_again(marker, last_number):
+                last_number = int(marker["pilcrow"])
+            elif (in_list or int(marker["pilcrow"]) <= last_number) and not heading_since_marker and groups:
                 marker, in_list = None, True
             elif _wrapped_number(marker, line.text, last_number) and groups:
                 marker = None
-            else:
+            elif marker["mark"] or int(marker["pilcrow"]) == last_number + 1 or not last_number:
                 last_number = int(marker["pilcrow"])
+            # else a number that jumps ahead with no mark ("¶2. (C) ..." then "¶12. In each of these"): a paragraph,
+            # but not where the numbering now stands
         if marker:
             heading_since_marker = in_list = False
             label = marker["pilcrow"] or marker["number"] or marker["dash"]
