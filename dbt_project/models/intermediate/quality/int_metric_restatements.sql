@@ -1,7 +1,10 @@
 -- A figure that repeats one already stated (same value, measure, source, breakdown and
 -- period), later in the same cable or in a later cable, points at the first statement.
 -- Small counts (under 10) coincide by chance ("one victim" in two stories), so they count as
--- restated only when the sentence is repeated too.
+-- restated only when the sentence is repeated too. So do figures that are no count of people or
+-- cases in talk of trafficking (is_case_count): "40 suicide bombings" and "40 hectares" share a
+-- value, a measure ("other") and a year, not a meaning; an amount or a share is restated only
+-- where its sentence is.
 with
 
 metrics as (
@@ -27,7 +30,8 @@ earlier as (
         and (first.sent_at < later.sent_at
              or (first.cable_id = later.cable_id and first.char_start < later.char_start))
         and not (first.cable_id = later.cable_id and first.quote = later.quote)
-    where later.value >= 10 or first.quote = later.quote
+    where first.quote = later.quote
+        or (later.is_case_count and first.is_case_count and later.value >= 10)
 )
 
 select metric_id, first_metric_id as restates_metric_id
