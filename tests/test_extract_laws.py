@@ -159,6 +159,18 @@ def test_foreign_laws(cambodia_2009: Cable) -> None:
     assert names(sentence_cable(text)) == {"Trafficking Victims Protection Act"}
 
 
+def test_well_known_instruments_by_acronym_and_words_that_only_look_like_one() -> None:
+    # 10LAGOS75: "... makes a mistake you have a FCPA investigation." (a US law cited by its acronym, at any post;
+    # named as the cable names it, dated from the reference table)
+    text = "If a U.S. company engages in a similar project and makes a mistake you have a FCPA investigation."
+    found = extract_laws(sentence_cable(text, origin="Consulate Lagos"))
+    assert {(m.name, m.country, m.enacted_date) for m in found} == {("FCPA", "United States", dt.date(1977, 12, 19))}
+    # RICO is known only with a law word: "PUERTO RICO" in an all-caps cable is a place
+    assert names(sentence_cable("THE GOVERNOR OF PUERTO RICO VISITED THE EMBASSY ON MONDAY.")) == set()
+    rico = extract_laws(sentence_cable("Prosecutors brought charges under the RICO Act."))
+    assert {(m.country, m.enacted_date) for m in rico} == {("United States", dt.date(1970, 10, 15))}
+
+
 def test_numbered_decrees_merge() -> None:
     cable = load("09DAMASCUS139")
     decrees = {m.surface: m.name for m in extract_laws(cable) if m.surface.startswith("Decree")}
