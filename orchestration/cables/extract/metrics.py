@@ -190,13 +190,30 @@ def _sentence_candidates(
             kept.append(n)
             skipped = None
     candidates: list[Candidate] = []
+    pending: Candidate | None = None  # a figure with nothing after it but "to", "or": the first end of a pair
     for n in kept:
         c = Candidate(n, paragraph, text, sentence.start)
         if n.start in cells:
             tabulate(c, cells[n.start])
         else:
             classify(c, text, candidates, earlier, money)
+        if (
+            c.basis != "none"
+            and pending is not None
+            and _PAIR_BETWEEN.fullmatch(text[pending.number.end : n.start])
+            and not _TIMES.match(text, n.end)  # "two to three times market rates": a ratio
+        ):
+            # "about 100 to 200 kilos", "Five or six crime families": the first end counts what the second does
+            pending.measure, pending.noun, pending.basis = c.measure, c.noun, "inherit"
+            candidates.append(pending)
+        pending = c if c.basis == "none" and _PAIR_AFTER.match(text, n.end) else None
         if c.basis != "none":
             candidates.append(c)
     distribute_ranges(candidates, text)
     return candidates
+
+
+# what joins the two ends of a range or of alternatives, and what follows the first end
+_PAIR_BETWEEN = re.compile(r"\s*(?:-|–|to|or)\s*")
+_PAIR_AFTER = re.compile(r"\s*(?:-|–|to|or)\s*\d|\s+(?:to|or)\s+[A-Za-z]")
+_TIMES = re.compile(r"\s+times\b")
