@@ -128,9 +128,10 @@ def test_victims_sent_to_a_shelter_are_referred():
 
 def test_the_first_end_of_a_range_or_of_alternatives_counts_what_the_second_does():
     # 08BRASILIA1588: "a typical seizure now is about 100 to 200 kilos, he explained"
-    assert _one("08BRASILIA1588", "about 100 to 200 kilos", 100).measure == _one(
-        "08BRASILIA1588", "about 100 to 200 kilos", 200
-    ).measure
+    assert (
+        _one("08BRASILIA1588", "about 100 to 200 kilos", 100).measure
+        == _one("08BRASILIA1588", "about 100 to 200 kilos", 200).measure
+    )
     # 09TELAVIV1098: "Five or six crime families have traditionally dominated OC in Israel"
     assert _one("09TELAVIV1098", "Five or six crime families", 5).measure == "other"
     # 09ASTANA363: "charge two to three times market rates": a ratio, not two figures
