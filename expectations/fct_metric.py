@@ -29,7 +29,6 @@ select
     c.cable_id is not null as cable_exists,
     m.source_org_key is null or o.org_key is not null as source_org_exists,
     m.parent_metric_id is null or p.metric_id is not null as parent_exists,
-    substr(t.raw_text, m.char_start, m.char_end - m.char_start) as provenance_text,
     ovl.under_caveat,
     parts.part_status,
     parts.part_ids,
@@ -37,7 +36,6 @@ select
     cum.earlier_metric_id as earlier_cumulative_metric_id
 from marts.fct_metric m
 left join marts.dim_cable c on c.cable_id = m.cable_id
-left join raw.cable_texts t on t.cable_id = m.cable_id
 left join marts.dim_organization o on o.org_key = m.source_org_key
 left join marts.fct_metric p on p.metric_id = m.parent_metric_id
 left join intermediate.int_metric_overlap_groups ovl on ovl.metric_id = m.metric_id

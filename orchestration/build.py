@@ -26,6 +26,9 @@ from orchestration.warehouse.plan import count_work
 from orchestration.warehouse.sources import list_sources
 
 BATCHES_PER_WORKER = 3
+# a batch's rows stay in its worker's memory until written: about 0.2 MB a cable, so a worker's memory is bounded by
+# the batch size, not the corpus (batches of 4,167 in a 25,000-cable build held 1.5 GB each)
+MAX_BATCH_CABLES = 1000
 
 
 def plan_run(force: bool = False) -> dict:
@@ -47,6 +50,7 @@ def plan_run(force: bool = False) -> dict:
     workers = default_workers() if work >= PARALLEL_FROM else 1
     config = reload_config(force=force, workers=workers)
     batch_size = max(50, math.ceil(work / (workers * BATCHES_PER_WORKER))) if workers > 1 else max(work, 1)
+    batch_size = min(batch_size, MAX_BATCH_CABLES)
     config["ops"]["cables"]["ops"]["plan_cables"]["config"]["batch_size"] = batch_size
     print(f"{work} cables to process: {workers} worker(s), batches of {batch_size}", flush=True)
     return config

@@ -25,3 +25,12 @@ def setting(name: str) -> Path:
     """The resolved path held by an environment variable of this project."""
     apply_defaults()
     return Path(os.environ[name])
+
+
+# DuckDB's own default takes 80% of the machine's memory for its buffers; a build holds a few processes at once
+DEFAULT_DUCKDB_MEMORY_LIMIT = "1GB"
+
+
+def duckdb_memory_limit() -> str:
+    """The memory DuckDB may use per process before it spills to disk (DUCKDB_MEMORY_LIMIT, e.g. "1GB")."""
+    return os.environ.get("DUCKDB_MEMORY_LIMIT") or DEFAULT_DUCKDB_MEMORY_LIMIT

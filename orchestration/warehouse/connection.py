@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.settings import duckdb_memory_limit
+
 LOCK_MESSAGES = ("Could not set lock", "Conflicting lock", "database is locked")
 DEFAULT_TIMEOUT = float(os.environ.get("WAREHOUSE_LOCK_TIMEOUT_SECONDS", "1800"))
 
@@ -68,7 +70,9 @@ _held: dict[str, int] = {}
 def _open(path: Path, read_only: bool, deadline: float, poll_seconds: float) -> duckdb.DuckDBPyConnection:
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
+            con.execute("set memory_limit = ?", [duckdb_memory_limit()])  # spill to disk beyond it
+            return con
         except duckdb.IOException as error:
             if not is_lock_error(error) or time.monotonic() > deadline:
                 if is_lock_error(error):
