@@ -14,6 +14,8 @@ from orchestration.cables.parser import read_cable_file
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 FIXTURE_CABLES = Path(__file__).resolve().parent / "fixtures" / "cables"
+# the 300 real cables of every topic, as per-cable text dumps (copied from ../shared/corpus/txt)
+CORPUS_TXT = FIXTURE_CABLES.parent / "corpus" / "txt"
 ALL_CABLE_FILES = sorted(SEEDS.glob("*.txt")) + sorted(FIXTURE_CABLES.glob("*.txt"))
 
 

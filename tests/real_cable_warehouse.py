@@ -17,8 +17,6 @@ import duckdb
 from orchestration.warehouse.raw_store import ingest_folder
 from tests.conftest import ROOT
 
-CORPUS_TXT = ROOT / "tests" / "fixtures" / "corpus" / "txt"
-
 
 def dbt_build(warehouse: Path, tmp: Path, select: str | None = None) -> None:
     """`dbt build` of the project (or of the `select`ed models) on `warehouse`, as Dagster runs it."""

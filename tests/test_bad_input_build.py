@@ -9,12 +9,10 @@ import duckdb
 import pytest
 
 from tests.bad_inputs import EXPECTED, make_bad_folder
-from tests.conftest import FIXTURE_CABLES, ROOT
+from tests.conftest import CORPUS_TXT, ROOT
 from tests.e2e import environment
 
 pytestmark = pytest.mark.slow  # a whole build through the Dagster CLI
-
-CORPUS_TXT = FIXTURE_CABLES.parent / "corpus" / "txt"
 
 
 def test_make_runs_build_exits_zero_quarantines_the_bad_inputs_and_counts_every_input(tmp_path):

@@ -10,8 +10,8 @@ import pytest
 from orchestration.cables import countries
 from orchestration.cables.parser import read_cable_file
 from scripts.generate_country_seeds import SEEDS, expected_seeds
-from tests.conftest import ALL_CABLE_FILES, ROOT
-from tests.real_cable_warehouse import CORPUS_TXT, build_real_cable_warehouse
+from tests.conftest import ALL_CABLE_FILES, CORPUS_TXT, ROOT
+from tests.real_cable_warehouse import build_real_cable_warehouse
 
 
 def _readings(tag: str) -> dict[str, str]:

@@ -6,9 +6,7 @@ import pytest
 
 from orchestration.cables.extract.topic import cable_topic, speaks_of_tip
 from orchestration.cables.parser import read_cable_file
-from tests.conftest import FIXTURE_CABLES, cable
-
-CORPUS_TXT = FIXTURE_CABLES.parent / "corpus" / "txt"
+from tests.conftest import CORPUS_TXT, cable
 
 
 @pytest.mark.parametrize("cable_id", ["07PHNOMPENH351", "08DAKAR262", "07MANAMA206", "09CAIRO386"])

@@ -10,7 +10,7 @@ from orchestration.cables.cleantext import clean_lines, is_page_break
 from orchestration.cables.ids import canonical_reference
 from orchestration.cables.model import CableParseError
 from orchestration.cables.parser import decode_cable, parse_cable
-from tests.conftest import ALL_CABLE_FILES, cable, raw_text
+from tests.conftest import ALL_CABLE_FILES, CORPUS_TXT, cable, raw_text
 
 
 def test_header_fields_of_the_2009_cambodia_report():
@@ -96,11 +96,9 @@ def test_no_paragraph_of_the_corpus_keeps_a_page_line_in_capitals_or_not():
     # 18 of the 300 corpus dumps write page lines with the post as a name: "Islamabad 00000416 003 of 004"
     import re
 
-    from tests.conftest import FIXTURE_CABLES
-
     page_line = re.compile(r"\b\d{8}\s+\d{3}(?:\.\d+)?\s+of\s+\d{3}\b", re.IGNORECASE)
     kept = []
-    for path in sorted((FIXTURE_CABLES.parent / "corpus" / "txt").glob("*.txt")):
+    for path in sorted(CORPUS_TXT.glob("*.txt")):
         parsed = parse_cable(decode_cable(path.read_bytes()))
         kept += [(path.stem, m.group()) for p in parsed.paragraphs for m in page_line.finditer(p.text)]
     assert kept == []
@@ -127,9 +125,7 @@ def test_a_number_touching_its_classification_mark_starts_a_paragraph_in_a_cable
 
 def test_a_number_the_viewer_wrapped_onto_its_own_line_continues_the_paragraph():
     # 10RIYADH118: "... promised to respond before January" / "¶31." then "¶9. (SBU) Prince Torki noted ..."
-    from tests.conftest import FIXTURE_CABLES
-
-    path = FIXTURE_CABLES.parent / "corpus" / "txt" / "10RIYADH118.txt"
+    path = CORPUS_TXT / "10RIYADH118.txt"
     parsed = parse_cable(decode_cable(path.read_bytes()))
     assert [p.section for p in parsed.paragraphs] == [str(n) for n in range(1, 11)]
     assert "promised to respond before January ¶31. Concern over TSA" in parsed.paragraphs[7].text
@@ -145,9 +141,7 @@ def test_a_pilcrow_number_repeated_with_its_mark_is_a_new_paragraph_not_a_list()
 
 def test_a_pilcrow_number_jumping_ahead_without_a_mark_does_not_turn_the_rest_into_a_list():
     # 09BUENOSAIRES1235: "¶2. (C) ...", "¶12. In each of these conversations ...", then "¶3. (C) Massa said ..."
-    from tests.conftest import FIXTURE_CABLES
-
-    path = FIXTURE_CABLES.parent / "corpus" / "txt" / "09BUENOSAIRES1235.txt"
+    path = CORPUS_TXT / "09BUENOSAIRES1235.txt"
     labels = [p.label for p in parse_cable(decode_cable(path.read_bytes())).paragraphs]
     assert labels == ["1", "2", "12"] + [str(n) for n in range(3, 13)]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,7 @@ from orchestration.cables.model import Cable
 from orchestration.cables.parser import read_cable_file
 from orchestration.cables.posts import known_posts, resolve_post
 from orchestration.cables.references import parse_references
-
-CORPUS_TXT = Path(__file__).resolve().parent / "fixtures" / "corpus" / "txt"
+from tests.conftest import CORPUS_TXT
 
 
 @cache

@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 from orchestration.cables.decoding import MAX_CABLE_BYTES, decode_cable_bytes
 from orchestration.cables.model import CableParseError
 from orchestration.cables.parser import decode_cable, parse_cable, read_cable_file
-from tests.conftest import SEEDS, raw_text
-
-CORPUS_TXT = Path(__file__).resolve().parent / "fixtures" / "corpus" / "txt"
+from tests.conftest import CORPUS_TXT, SEEDS, raw_text
 
 
 def corpus_text(cable_id: str) -> str:

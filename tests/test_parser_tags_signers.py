@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 from orchestration.cables.fields import split_fields
 from orchestration.cables.model import Cable
 from orchestration.cables.parser import read_cable_file
 from orchestration.cables.signers import find_signers
 from orchestration.cables.tags import parse_tags
-from tests.conftest import cable
-
-CORPUS_TXT = Path(__file__).resolve().parent / "fixtures" / "corpus" / "txt"
+from tests.conftest import CORPUS_TXT, cable
 
 
 @cache

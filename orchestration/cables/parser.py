@@ -49,10 +49,11 @@ _FIELD_LOOKAHEAD_LINES = 4
 # `Â¶` is a pilcrow whose UTF-8 bytes were read as Windows-1252 and written again: it still starts a paragraph
 # the number and the classification mark may touch ("4.(SBU) REFTEL Question 28"), or the number lose its period
 # before one ("15 (SBU) He also called for")
+_MARK = r"[A-Z]{1,3}(?:/[A-Z]{1,5})?"  # a classification mark: U, SBU, C, S//NF ...
 _PARAGRAPH = re.compile(
-    r"^\s*(?:Â?¶\s*(?P<pilcrow>\d{1,2}[A-Z]?|[A-Z])\.|(?P<number>\d{1,2}[A-Z]?)(?:\.|(?=\s+\([A-Z]{1,3}\)\s))|"
+    rf"^\s*(?:Â?¶\s*(?P<pilcrow>\d{{1,2}}[A-Z]?|[A-Z])\.|(?P<number>\d{{1,2}}[A-Z]?)(?:\.|(?=\s+\({_MARK}\)\s))|"
     r"--\s+(?P<dash>[A-Z])\.)"
-    r"(?:\s+|(?=\([A-Z]{1,3}(?:/[A-Z]{1,5})?\)))(?:\((?P<mark>[A-Z]{1,3}(?:/[A-Z]{1,5})?)\)\s*)?"
+    rf"(?:\s+|(?=\({_MARK}\)))(?:\((?P<mark>{_MARK})\)\s*)?"
 )
 _INLINE_QUESTION = re.compile(r"^(?P<number>\d{1,2})\.(?P<letter>[A-Z])\b")
 _PART_NUMBER = re.compile(r"^\s*(?:PARA\s+)?(?P<number>\d{1,2})\s*[-.:)]?\s+\S")

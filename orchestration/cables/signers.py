@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orchestration.cables.cleantext import PAGE_BREAK
+
 _CLASSIFICATION = (
     r"(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|(?:TOP\s+)?SECRET|LIMITED\s+OFFICIAL\s+USE|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I"
     r"\s?A\s?L|S\s?E\s?C\s?R\s?E\s?T)(?:\s*//\s*[A-Z ]+)?"
@@ -24,9 +26,8 @@ _TRAILER_RULES = {
         r"^(?:.*Declassified/Released US Department of State|Review(?:\s+\d.*)?$)", re.IGNORECASE
     ),
     "release trailer": re.compile(r"^\d{4}[A-Z]+\d+ - "),
-    "page marker": re.compile(
-        r"^(?:PAGE\s+\d+\s+.*\d{6}Z|[A-Z][A-Z .'-]*\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})$", re.IGNORECASE
-    ),
+    # an old page header, or the page line the parser leaves out of paragraphs
+    "page marker": re.compile(rf"^PAGE\s+\d+\s+.*\d{{6}}Z$|{PAGE_BREAK.pattern}", re.IGNORECASE),
     "communications note": re.compile(r"^NOTE(?:\s+BY\s+\S+)?\s*:", re.IGNORECASE),
     "punctuation": re.compile(r"^[^A-Za-z0-9]+$"),
 }

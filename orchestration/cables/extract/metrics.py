@@ -190,7 +190,7 @@ def _sentence_candidates(
             kept.append(n)
             skipped = None
     candidates: list[Candidate] = []
-    pending: Candidate | None = None  # a figure with nothing after it but "to", "or": the first end of a pair
+    pending: Candidate | None = None  # a figure counting nothing by itself: perhaps the first end of a pair
     for n in kept:
         c = Candidate(n, paragraph, text, sentence.start)
         if n.start in cells:
@@ -206,14 +206,13 @@ def _sentence_candidates(
             # "about 100 to 200 kilos", "Five or six crime families": the first end counts what the second does
             pending.measure, pending.noun, pending.basis = c.measure, c.noun, "inherit"
             candidates.append(pending)
-        pending = c if c.basis == "none" and _PAIR_AFTER.match(text, n.end) else None
+        pending = c if c.basis == "none" else None
         if c.basis != "none":
             candidates.append(c)
     distribute_ranges(candidates, text)
     return candidates
 
 
-# what joins the two ends of a range or of alternatives, and what follows the first end
+# what joins the two ends of a range or of alternatives
 _PAIR_BETWEEN = re.compile(r"\s*(?:-|–|to|or)\s*")
-_PAIR_AFTER = re.compile(r"\s*(?:-|–|to|or)\s*\d|\s+(?:to|or)\s+[A-Za-z]")
 _TIMES = re.compile(r"\s+times\b")

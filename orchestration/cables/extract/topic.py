@@ -65,22 +65,17 @@ def speaks_of_tip(text: str, goods_context: bool = False) -> bool:
     # the cheap tests first: most text names none of the words the patterns need
     if holds_any_folded(text, _TIP_WORDS, lowered) and _TIP_TERMS.search(text):
         return True
-    return (
-        holds_any_folded(text, _TRAFFICKING_WORDS, lowered)
-        and bool(_BARE_TRAFFICKING.search(text))
-        and not goods_context
-        and not _GOODS_TRAFFICKING.search(text)
-    )
+    return not goods_context and names_trafficking(text, lowered)
 
 
-def names_trafficking(text: str) -> bool:
+def names_trafficking(text: str, lowered: str | None = None) -> bool:
     """True when `text` itself says "trafficking" (or "trafficked", "traffickers") of persons, not of goods.
 
     Stricter than `speaks_of_tip`: outside a cable about TIP, "slave-like conditions" or "prostitution" in a
     scene-setter's line is too weak a sign that its figure counts trafficking victims.
     """
     return (
-        holds_any_folded(text, _TRAFFICKING_WORDS)
+        holds_any_folded(text, _TRAFFICKING_WORDS, lowered)
         and bool(_BARE_TRAFFICKING.search(text))
         and not _GOODS_TRAFFICKING.search(text)
     )
