@@ -151,3 +151,44 @@ def test_iter_cables_does_not_follow_a_link_out_of_the_folder(mixed_folder):
     assert [(r.source_file.name, r.error.split(":")[0]) for r in errors] == [
         ("link.txt", "symlink points outside the folder")
     ]
+
+
+def _page(cable_id: str) -> str:
+    return next((CORPUS / "wikileaks-html").rglob(f"{cable_id}.html")).read_text(encoding="utf-8")
+
+
+def _with_created(page: str, created: str) -> str:
+    """04MADRID974's page with another text in the `created` cell (the viewer wrote 2004-03-22 19:07)."""
+    assert page.count(">2004-03-22 19:07<") == 1
+    return page.replace(">2004-03-22 19:07<", f">{created}<")
+
+
+@pytest.mark.parametrize("created", ["2004-03-22 19:07:00", "2004-03-22"])
+def test_a_viewer_page_saved_with_seconds_or_a_bare_date_reads(tmp_path, created):
+    copy = tmp_path / "04MADRID974.html"
+    copy.write_text(_with_created(_page("04MADRID974"), created), encoding="utf-8")
+    (record,) = read_viewer_html(copy)
+    assert record.ok, record.error
+    original = texts_by_format()["html"]["04MADRID974"]
+    assert record.text.split("\n", 2)[:2] == original.split("\n", 2)[:2]  # id and subject
+    assert record.text.split("\n", 5)[5] == original.split("\n", 5)[5]  # header and body
+    assert header(record.text)[2:] == header(original)[2:]
+
+
+def test_a_viewer_page_with_header_and_body_in_one_block_gives_the_same_cable(tmp_path):
+    page = _page("04MADRID974")
+    first_end = page.index("</pre>")
+    second_start = page.index("<pre>", first_end) + len("<pre>")
+    one_block = page[:first_end] + "&#x000A;" + page[second_start:]
+    copy = tmp_path / "04MADRID974.html"
+    copy.write_text(one_block, encoding="utf-8")
+    (record,) = read_viewer_html(copy)
+    assert record.ok, record.error
+    assert record.text == texts_by_format()["html"]["04MADRID974"]
+
+
+def test_a_viewer_page_with_an_unreadable_created_cell_is_one_clear_error(tmp_path):
+    copy = tmp_path / "04MADRID974.html"
+    copy.write_text(_with_created(_page("04MADRID974"), "22 March 2004"), encoding="utf-8")
+    (record,) = read_viewer_html(copy)
+    assert not record.ok and "created '22 March 2004'" in record.error

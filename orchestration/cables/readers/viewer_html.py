@@ -20,6 +20,8 @@ from orchestration.cables.readers.release_csv import body_subject
 
 _TABLE_COLUMNS = ("reference_id", "created", "released", "classification", "origin")
 _HEADING_PREFIX = "Viewing cable "
+# the viewer writes `2009-02-23 09:09`; copies saved by other tools may carry seconds or the date alone
+_CREATED_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 
 
 class _ViewerPage(HTMLParser):
@@ -72,17 +74,29 @@ def page_to_text(page: str) -> tuple[str, str]:
     start = page.find(f"<h3>{_HEADING_PREFIX}")
     parser.feed(page[start:] if start >= 0 else page)
     parser.close()
-    if len(parser.cells) < len(_TABLE_COLUMNS) or len(parser.blocks) < 2:
-        raise ValueError("not a cable viewer page: no `cable` table or no header and body blocks")
+    if len(parser.cells) < len(_TABLE_COLUMNS) or not parser.blocks:
+        raise ValueError("not a cable viewer page: no `cable` table or no `<pre>` block with the cable")
     table = dict(zip(_TABLE_COLUMNS, (cell.strip() for cell in parser.cells), strict=False))
     cable_id = table["reference_id"]
-    created = dt.datetime.strptime(table["created"], "%Y-%m-%d %H:%M")
+    created = _created(table["created"])
     prefix = f"{_HEADING_PREFIX}{cable_id}, "
     # the heading drops a subject's leading bracket (`S) DRUG RING` for `(S) DRUG RING`): the body's line is whole
     heading = parser.heading[len(prefix) :] if parser.heading.startswith(prefix) else ""
-    subject = body_subject(parser.blocks[1]) or heading
-    rest = f"{parser.blocks[0]}\n{parser.blocks[1]}"
+    # routing header and body in two blocks, or (a page saved by another tool) both in one
+    body = parser.blocks[1] if len(parser.blocks) > 1 else parser.blocks[0]
+    subject = body_subject(body) or heading
+    rest = "\n".join(parser.blocks[:2])
     return cable_id, cable_text(cable_id, subject, created, table["classification"], table["origin"], rest)
+
+
+def _created(cell: str) -> dt.datetime:
+    """The `created` cell of the `cable` table as a time; ValueError naming the cell when it is none."""
+    for layout in _CREATED_FORMATS:
+        try:
+            return dt.datetime.strptime(cell, layout)
+        except ValueError:
+            continue
+    raise ValueError(f"created {cell[:30]!r} is not YYYY-MM-DD HH:MM")
 
 
 def page_bytes_to_text(raw: bytes) -> tuple[str, str, str]:
