@@ -47,6 +47,19 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
         if joining:
             chars = chars.lstrip()
             start += len(stripped) - len(chars)
+        width, body = len(chars), chars.lstrip()
+        lead = width - len(body)
+        if body and body.isprintable() and "  " not in body:
+            # the common line: single spaces between words (printable: no tab or other space), copied whole
+            if lead and out and pending_space is None:
+                pending_space = start
+            if pending_space is not None:
+                out.append(" ")
+                offsets.append(pending_space)
+                pending_space = None
+            out.append(body)
+            offsets.extend(range(start + lead, start + width))
+            chars = ""  # nothing left for the character loop
         for position, char in enumerate(chars):
             if char.isspace():
                 if out and pending_space is None:
@@ -59,6 +72,6 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
             out.append(char)
             offsets.append(start + position)
         if not rejoin and out and pending_space is None:
-            pending_space = start + len(chars)
+            pending_space = start + width
         joining = rejoin
     return "".join(out), offsets
