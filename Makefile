@@ -90,4 +90,5 @@ reference-data: $(VENV)/.installed
 	$(BIN)/python scripts/generate_posts.py
 	$(BIN)/python scripts/generate_tag_codes.py
 	$(BIN)/python scripts/generate_country_seeds.py
+	$(BIN)/python scripts/generate_common_words.py
 	$(BIN)/python -m orchestration.cables.extract.currencies

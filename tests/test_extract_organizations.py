@@ -183,3 +183,41 @@ def test_spans_point_into_the_raw_text(cambodia_2009: Cable) -> None:
 def test_headings_and_currency_are_not_organizations() -> None:
     text = "HEROES: a fine of USD 400 (200,000 CFAF) and 6,000 SUD (3,000,000 CFAF) was imposed."
     assert identities(sentence_cable(text, origin="Embassy Dakar")) == set()
+
+
+def _corpus_cable(cable_id: str) -> Cable:
+    from orchestration.cables.parser import parse_cable
+    from tests.conftest import CORPUS_TXT
+
+    return parse_cable((CORPUS_TXT / f"{cable_id}.txt").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "kept"),
+    [
+        # "FINALLY, THE KEY QUESTION ...", "MOREOVER, THIS ANALYSIS ...", "... DRAWS TO A CLOSE."
+        ("07PARIS170", {"CHIRAC"}),
+        # "HOWEVER, ...", "A TWO-YEAR ...", "... WERE TORTURED": words of a cable written in capitals
+        ("89PANAMA8545", set()),
+        # "THE EXTENT OF THE MOIS AND IRGC-QODS ...": MOIS stays; "GROUPS", "ECONOMIC" go
+        ("09STATE6423", {"MOIS"}),
+        ("79TEHRAN8980", set()),
+    ],
+)
+def test_a_cable_written_in_capitals_has_no_english_word_as_an_organization(cable_id, kept):
+    assert {m.surface for m in extract_organizations(_corpus_cable(cable_id))} == kept
+
+
+def test_a_hyphenated_pair_of_the_cables_words_is_no_acronym():
+    # 09MADRID1152: a heading "RIGHTS-HOLDERS' CONCERNS" in a cable that writes "the rights-holders' point of view"
+    surfaces = {m.surface for m in extract_organizations(_corpus_cable("09MADRID1152"))}
+    assert "RIGHTS-HOLDERS" not in surfaces
+
+
+def test_the_shipped_common_words_are_those_of_the_repository_cables():
+    import importlib
+
+    from orchestration.cables.extract.org_vocabulary import common_words
+
+    generator = importlib.import_module("scripts.generate_common_words")
+    assert common_words() == frozenset(generator.common_words())  # else: make reference-data

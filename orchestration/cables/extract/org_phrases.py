@@ -236,8 +236,8 @@ class PhraseReader:
             or (_ROMAN_NUMERAL.fullmatch(token))
         ):
             return None
-        if token.lower() in self.vocabulary:
-            return None
+        if all(part in self.vocabulary for part in token.lower().split("-")):
+            return None  # a word ("FINALLY") or words ("TWO-YEAR") the cable writes in lower case
         before = text[: position[1]].rstrip()
         after = text[position[2] :].lstrip()
         # the patterns anchored at the end of `before` see only its last word: searching that is not searching it all

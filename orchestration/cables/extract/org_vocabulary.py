@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar
+import functools
+from pathlib import Path
 
 from orchestration.cables.extract.law_lexicon import load_known_laws
 
@@ -92,3 +94,23 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether a text holds one of the words (case-sensitive): a cheap test before a pattern every match of which
     holds one of them, so that a text without any is not searched."""
     return any(word in text for word in words)
+
+
+_COMMON_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
+# a cable whose body has fewer lower-case letters than this share of its letters is written in capitals
+_CAPITALS_SHARE = 0.1
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Lower-case words of the shipped cables (scripts/generate_common_words.py)."""
+    lines = _COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def written_in_capitals(text: str) -> bool:
+    """Whether a text is written in capitals ("FINALLY, THE MINISTRY ..."): its own lower-case words say
+    nothing of English there."""
+    letters = sum(1 for char in text if char.isalpha())
+    lower = sum(1 for char in text if char.islower())
+    return letters > 0 and lower < _CAPITALS_SHARE * letters

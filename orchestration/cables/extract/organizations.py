@@ -34,7 +34,12 @@ from orchestration.cables.extract.org_lexicon import has_head, is_bare_head
 from orchestration.cables.extract.org_patterns import demonym_spans, list_spans
 from orchestration.cables.extract.org_phrases import PhraseReader
 from orchestration.cables.extract.org_resolver import Resolver, Span, is_acronym
-from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP
+from orchestration.cables.extract.org_vocabulary import (
+    ACRONYM_STOP,
+    LEADING_STOP,
+    common_words,
+    written_in_capitals,
+)
 from orchestration.cables.extract.records import OrganizationMention
 from orchestration.cables.model import Cable
 
@@ -82,6 +87,9 @@ class _Extractor:
         self.glossary_paragraphs = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if is_glossary]
         full_text = " ".join(p.text for p in self.body)
         vocabulary = {w for p in self.body for w in _LOWER_WORD.findall(p.text)}
+        if written_in_capitals(full_text):
+            # no lower-case word of its own: the shipped cables' words and the sentence openers stand in for them
+            vocabulary |= common_words() | {word.lower() for word in LEADING_STOP}
         self.reader = PhraseReader(self.resolver, vocabulary, full_text)
         self._read: dict[str, list[Token]] = {}
         for paragraph in self.body:
