@@ -221,3 +221,31 @@ def test_the_shipped_common_words_are_those_of_the_repository_cables():
 
     generator = importlib.import_module("scripts.generate_common_words")
     assert common_words() == frozenset(generator.common_words())  # else: make reference-data
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 09STOCKHOLM418: a political director's title ends the body before the person
+        (
+            "He then met with the EU Political Directors troika, comprising EU External Relations Commission PolDir "
+            "Karel Kovanda, Spanish PolDir Alfonso Lucini, and EU Council Secretariat Policy Coordinator Helga Schmid.",
+            "EU External Relations Commission",
+        ),
+        # 10STATE15856: an opener before a body
+        ("-- Given the UN Security Council's grave concern over Iran's nuclear program", "UN Security Council"),
+    ],
+)
+def test_a_title_or_an_opener_beside_a_body_stays_out_of_its_name(sentence, surface):
+    surfaces = {m.surface for m in extract_organizations(sentence_cable(sentence, origin="Embassy Stockholm"))}
+    assert surface in surfaces
+    assert not any(other != surface and surface in other for other in surfaces)
+
+
+def test_an_act_is_no_body_even_when_its_name_holds_one():
+    # 10STATE15856: "... Executive Order (E.O.) 13382, and the Export Administration Act."
+    sentence = "the Arms Export Control Act (AECA), Executive Order (E.O.) 13382, and the Export Administration Act."
+    assert not {m.surface for m in extract_organizations(sentence_cable(sentence))} & {
+        "Export Administration Act",
+        "Arms Export Control Act",
+    }

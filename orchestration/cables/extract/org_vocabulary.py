@@ -29,7 +29,7 @@ LEADING_STOP = _words(
     """
     A About According Acting Additionally After Against All Also Although Among An And Any Are Around As At Based
     Because Before Between Both But By Catholic-run Current Currently Despite Did Do Does Domestic Dr Due During
-    Each Either Embassy-funded Finally Five Following For Former Four From Further Furthermore Government-funded
+    Each Either Embassy-funded Finally Five Following For Former Four From Further Furthermore Given Government-funded
     Government-run Has Have He Her His Host How However If In Including Into Is It Its Last Like Local Many
     Meanwhile Moreover Most Mr Mrs Ms Neither New Next NGO NGOs No Nor Not Numerous Of Official Officials On Once
     One Only Or Other Our Over Per Please Post Prior Private Provincial Recently Regarding Respondents Senior
@@ -45,9 +45,9 @@ TRAILING_BREAK = _words(
     """
     Acting Adviser Advisor Agent Ambassador Annual Attache Chair Chairman Chairperson Chairwoman Chief Co-Chairman
     Colonel Commander Coordinator Counselor Country Delegation Deputy Director Director-General Governor Head
-    Hotline Judge Leader Lieutenant Manager Mayor Member Members Minister Officer Officers Official Officials Plan
-    President Report Reports Representative Secretary Secretary-General Senator Speaker Spokesman Spokesperson Staff
-    Undersecretary Vice Website
+    Hotline Judge Leader Lieutenant Manager Mayor Member Members Minister Notetaker Officer Officers Official
+    Officials Plan PolDir PolDirs President Report Reports Representative Secretary Secretary-General Senator
+    Speaker Spokesman Spokesperson Staff Undersecretary Vice Website
     """
 )
 

@@ -64,7 +64,7 @@ _LAW_AFTER = re.compile(r"\s+(?:Law|Act|Code|Decree)\b")
 _COMPASS_BANK = re.compile(r"(?:North|South|East|West)(?:ern)? Bank")
 _DASHED_RULE_AFTER = re.compile(r"\s*(?:-\s*){3}")
 _INSTRUMENT_AT_END = re.compile(
-    r"(?:^|\s)(?:Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
+    r"(?:^|\s)(?:Act|Order|Circular|Resolution|Decree|Regulation|Directive|Instruction|Proclamation|Agreement|Talks|"
     r"Meeting|Conference|Summit|Party Congress|Issues|Website)s?$"
 )
 # "Embassy-funded", "NGO-run": a participle glued to a name ends the name
@@ -204,7 +204,7 @@ class _Extractor:
         spans = [s for s in spans if not _COMPASS_BANK.fullmatch(text[s.start : s.end])]
         # "Police Challenges and Responses - - - -": a heading over a dashed rule
         spans = [s for s in spans if not _DASHED_RULE_AFTER.match(text[s.end : s.end + 12])]
-        # "Department Order 95", "Ministerial Circular": an instrument a body issues, not the body
+        # "Department Order 95", "Ministerial Circular", "Export Administration Act": an instrument, not the body
         spans = [s for s in spans if not _INSTRUMENT_AT_END.search(text[s.start : s.end])]
         spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
         kept: list[Span] = []
