@@ -277,3 +277,51 @@ def test_a_heading_law_and_its_designation_in_the_next_sentence_are_one_law() ->
     mentions = extract_laws(load("09CAIRO386"))
     law = {m.surface: m.name for m in mentions}
     assert law["Child law"] == law["law no. 12 of 1996"] == "Child Law"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "expected"),
+    [
+        # 09LONDON2598: the Queen's speech, a bill its owner's possessive is no part of
+        (
+            "The Government’s Energy Bill would support carbon capture and storage (CCS) and help the most "
+            "vulnerable households with energy costs through price subsidies and rebates.",
+            "Embassy London",
+            {"Energy Bill"},
+        ),
+        (
+            "Under the Child Poverty Bill, carried over from the last Parliamentary session, the Government will be "
+            "required by law to halve child poverty.",
+            "Embassy London",
+            {"Child Poverty Bill"},
+        ),
+        # 10LAGOS75
+        (
+            "The Petroleum Industry Bill is discouraging future investment.",
+            "Consulate Lagos",
+            {"Petroleum Industry Bill"},
+        ),
+        # 10BRUSSELS4: a bill before a surname is a person
+        (
+            "I told him I was leaving him in the good hands of U.S. Ambassador to the EU Bill Kennard but would "
+            "continue to follow Belgian issues.",
+            "Embassy Brussels",
+            set(),
+        ),
+    ],
+)
+def test_a_named_bill_is_a_law_and_a_bill_named_so_is_a_person(sentence, origin, expected):
+    assert names(sentence_cable(sentence, origin=origin)) == expected
+
+
+def test_a_bill_signed_into_law_is_its_enactment():
+    # 10MAPUTO80
+    cable = sentence_cable(
+        'In January, President Guebuza signed into law a new "Casino Bill." Passed by the National Assembly in June.',
+        origin="Embassy Maputo",
+        sent=dt.datetime(2010, 2, 3),
+    )
+    assert names(cable) == {"Casino Bill"}
+    assert [(e.event_type, e.event_date, e.law) for e in extract_events(cable)][:1] == [
+        ("law_enacted", dt.date(2010, 1, 1), "Casino Bill")
+    ]

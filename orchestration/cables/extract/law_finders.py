@@ -195,8 +195,11 @@ def _formal_span(text: str, match: re.Match[str]) -> tuple[int, int, str | None]
     if head and head.group(0) in ("Agreement", "Manual") and tail_start < 0:
         return None  # "the Free Trade Agreement", "the Security Agreement": only "Agreement to/on ..." is named
     words = text[start:end].split()
+    # "Brazil's Penal Code", "the Government's Energy Bill": the owner is no part of the name ("Megan's Law" is)
     while len(words) > 1 and (
-        words[0] in p.LEADING_STOP or words[0].endswith(("'s", "’s")) and ADJECTIVE_COUNTRY.get(words[0][:-2].lower())
+        words[0] in p.LEADING_STOP
+        or words[0].endswith(("'s", "’s"))
+        and (ADJECTIVE_COUNTRY.get(words[0][:-2].lower()) or len(words) > 2)
     ):
         start = text.index(words[1], start + len(words[0]))
         words = words[1:]

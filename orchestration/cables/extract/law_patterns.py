@@ -9,7 +9,8 @@ from orchestration.cables.extract.law_lexicon import DATE, MONTH
 # head nouns of a named legal instrument
 _HEAD = (
     r"(?:Law|Code|Act|Decree|Sub-[Dd]ecree|Constitution|Convention|Guidelines|Protocol|Amendments|Charter|"
-    r"Agreement|Statute|Manual)"
+    # a bill before a capitalised word is a person ("Ambassador to the EU Bill Kennard")
+    r"Agreement|Statute|Manual|Bill(?!s?\s+[A-Z][a-z]))"
 )
 _CAP = r"(?:[A-Z][\w'’-]*|U\.S\.|U\.N\.)"
 # a word of a law's name before its head: "Anti-Trafficking in Persons Act", "Human Trafficking (Control) Act"
