@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 
 from orchestration.cables.extract.metrics import extract_metrics
-from tests.conftest import cable
+from orchestration.cables.parser import read_cable_file
+from tests.conftest import CORPUS_TXT, cable
 
 
 @functools.cache
@@ -118,3 +119,12 @@ def test_a_classification_mark_inside_a_paragraph_starts_a_new_report():
     # 10CARACAS231: "The website also reported six arrests in Spain. (SBU) On February 22, 2010, seven Cuban doctors
     # and one nurse filed a lawsuit in a Miami courtroom"
     assert _one("10CARACAS231", "seven Cuban doctors and one nurse filed", 7).source_org is None
+
+
+def test_an_institution_given_as_an_example_is_not_the_subject():
+    # 09PARIS1426 (Embassy Paris, no gold): "The government cooperated bilaterally and with international institutions
+    # such as the European Police Agency (Europol) to investigate, track, and dismantle trafficking networks, initiating
+    # more than 500 court cases": Europol is an example of a partner, the government initiated the cases
+    paris = extract_metrics(read_cable_file(CORPUS_TXT / "09PARIS1426.txt"))
+    (f,) = [f for f in paris if f.value == 500 and "such as the European Police Agency" in f.quote]
+    assert f.source_org == "government"

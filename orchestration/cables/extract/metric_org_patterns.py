@@ -94,7 +94,8 @@ AFTER_NUMBER = re.compile(
 )
 # "with the international NGO Equal Access", "to local NGOs": the object of a preposition, not a subject
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against|such\s+as|including|like)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:[a-z][\w-]*|[A-Z]{2,}s?)\s+){0,3}$"
 )
 # 'an office ("Brigade de Mineurs" ...)': a bracketed aside after a common noun, not "Name (ACRONYM)"
