@@ -128,3 +128,25 @@ def test_an_institution_given_as_an_example_is_not_the_subject():
     paris = extract_metrics(read_cable_file(CORPUS_TXT / "09PARIS1426.txt"))
     (f,) = [f for f in paris if f.value == 500 and "such as the European Police Agency" in f.quote]
     assert f.source_org == "government"
+
+
+def _corpus(cable_id: str):
+    return extract_metrics(read_cable_file(CORPUS_TXT / f"{cable_id}.txt"))
+
+
+def test_a_redacted_name_is_no_institution():
+    # 08TUNIS679 (Embassy Tunis, no gold): "XXXXXXXXXXXX reported that customs inspectors demanded 10,000 dinars"
+    (f,) = [f for f in _corpus("08TUNIS679") if f.value == 10_000 and "XXXXXXXXXXXX reported" in f.quote]
+    assert f.source_org is None
+    # 09ROME1187 (Embassy Rome): "At the same time, according to XXXXXXXXXXXX, Berlusconi is afraid ..."
+    (f,) = [f for f in _corpus("09ROME1187") if f.value == 750_000_000 and "according to XXXXXXXXXXXX" in f.quote]
+    assert f.source_org is None
+    # 08RPODUBAI49 (RPO Dubai): "The IRC, [DETAILS REMOVED] ordered 20 Russian MI-17 helicopters."
+    (f,) = [f for f in _corpus("08RPODUBAI49") if f.value == 20 and "[DETAILS REMOVED] ordered" in f.quote]
+    assert f.source_org == "IRC"
+
+
+def test_the_cables_own_marks_are_no_institutions():
+    # 09DAMASCUS179 (Embassy Damascus): "(NOTE: Asad's mention of "12 people" refers to the 12 members
+    # of the Damascus Declaration National Council convicted in October 2008"
+    assert {f.source_org for f in _corpus("09DAMASCUS179") if f.quote.startswith("(NOTE:")}.isdisjoint({"NOTE"})
