@@ -150,3 +150,15 @@ def test_the_cables_own_marks_are_no_institutions():
     # 09DAMASCUS179 (Embassy Damascus): "(NOTE: Asad's mention of "12 people" refers to the 12 members
     # of the Damascus Declaration National Council convicted in October 2008"
     assert {f.source_org for f in _corpus("09DAMASCUS179") if f.quote.startswith("(NOTE:")}.isdisjoint({"NOTE"})
+
+
+def test_an_institution_right_after_a_count_names_whom_it_counts():
+    # 09PHNOMPENH114: "In 2008, 135 Royal Cambodian Armed Forces deminers and four technical advisors were deployed to
+    # Sudan.": the armed forces are the deminers, not the source of the four advisors
+    assert _one("09PHNOMPENH114", "four technical advisors were deployed", 4).source_org is None
+    # 09KABUL1651 (Embassy Kabul, no gold): "Atmar then disclosed the arrest of two Afghan National Police (ANP) and
+    # nine other Afghans": the police are among those arrested
+    (f,) = [f for f in _corpus("09KABUL1651") if f.value == 9 and "arrest of two Afghan National Police" in f.quote]
+    assert f.source_org != "ANP"
+    # but the agent of a compound is: "one IOM-funded project"
+    assert _one("09PHNOMPENH114", "one IOM-funded project", 1).source_org == "IOM"
