@@ -7,7 +7,8 @@ import datetime as dt
 import functools
 
 from orchestration.cables.extract.metrics import extract_metrics
-from tests.conftest import cable
+from orchestration.cables.parser import read_cable_file
+from tests.conftest import CORPUS_TXT, cable
 
 
 @functools.cache
@@ -68,3 +69,39 @@ def test_part_of_a_year_is_that_part():
     # 07MANAMA206: "there were four in the first two months of 2007"
     f = _one("07MANAMA206", "in the first two months of 2007", 4)
     assert _period(f) == (dt.date(2007, 1, 1), dt.date(2007, 2, 28))
+
+
+def test_since_a_clause_naming_an_initial_or_month_of_year_is_a_running_total_from_then():
+    # 09PHNOMPENH114: "Since the U.S. PROTECT Act was passed in 2003, the Cambodian government has cooperated with the
+    # U.S. in 19 cases": the dots of "U.S." end no clause
+    f = _one("09PHNOMPENH114", "cooperated with the U.S. in 19 cases", 19)
+    assert (_period(f), f.is_cumulative) == ((dt.date(2003, 1, 1), None), True)
+    # 09CARACAS442 (Embassy Caracas, no gold): "Since February of 2009, DHS has notified Post that 73 Cuban Medical
+    # Personnel Program (CMPP) applicants have been approved"
+    caracas = extract_metrics(read_cable_file(CORPUS_TXT / "09CARACAS442.txt"))
+    (f,) = [f for f in caracas if f.value == 73 and "Since February of 2009" in f.quote]
+    assert _period(f) == (dt.date(2009, 2, 1), None)
+
+
+def test_the_day_of_a_publication_or_of_a_report_of_earlier_deeds_is_not_the_period():
+    # 09DAMASCUS139: "According to a January 12 article in the Jakarta Post, the Indonesian Ministry of Manpower and
+    # Transmigration reported that 75,000 Indonesians working without documents in Syria had requested assistance"
+    assert _period(_one("09DAMASCUS139", "According to a January 12 article", 75_000)) == (None, None)
+    # 08BRASILIA1588: "According to leading Brazilian newsweekly Veja, 70 percent of the cocaine entering Brazil comes
+    # through the Peru-Colombia-Brazil triborder region (Veja, Sept. 10, 2008, pp."
+    assert _period(_one("08BRASILIA1588", "(Veja, Sept. 10, 2008", 70)) == (None, None)
+    # 10CARACAS231: "On March 27, 2009, the Government reported it had repatriated a total of 5 victims"
+    assert _period(_one("10CARACAS231", "reported it had repatriated a total of 5", 5)) == (None, None)
+    # but the day of the deed itself: "On March 18, 2009, the Public Ministry's website noted charges were filed
+    # against two individuals"
+    filed = _one("10CARACAS231", "noted charges were filed against two", 2)
+    assert _period(filed) == (dt.date(2009, 3, 18), dt.date(2009, 3, 18))
+
+
+def test_the_day_of_an_event_is_not_carried_to_a_stock_or_a_proportion():
+    # 08MANAMA144: "By the March 1 deadline, we had not received responses ... There are approximately 517,000
+    # expatriates in Bahrain."
+    assert _period(_one("08MANAMA144", "approximately 517,000 expatriates", 517_000)) == (None, None)
+    # 09ASTANA363: "... as soon as April 15 ... Pollett said GE will honor the commitments it made in the December MOU,
+    # including acquisition of a 15 percent stake"
+    assert _period(_one("09ASTANA363", "acquisition of a 15 percent stake", 15)) == (None, None)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 
 from orchestration.cables.extract.metrics import extract_metrics
-from tests.conftest import cable
+from orchestration.cables.parser import read_cable_file
+from tests.conftest import CORPUS_TXT, cable
 
 
 @functools.cache
@@ -118,3 +119,46 @@ def test_a_classification_mark_inside_a_paragraph_starts_a_new_report():
     # 10CARACAS231: "The website also reported six arrests in Spain. (SBU) On February 22, 2010, seven Cuban doctors
     # and one nurse filed a lawsuit in a Miami courtroom"
     assert _one("10CARACAS231", "seven Cuban doctors and one nurse filed", 7).source_org is None
+
+
+def test_an_institution_given_as_an_example_is_not_the_subject():
+    # 09PARIS1426 (Embassy Paris, no gold): "The government cooperated bilaterally and with international institutions
+    # such as the European Police Agency (Europol) to investigate, track, and dismantle trafficking networks, initiating
+    # more than 500 court cases": Europol is an example of a partner, the government initiated the cases
+    paris = extract_metrics(read_cable_file(CORPUS_TXT / "09PARIS1426.txt"))
+    (f,) = [f for f in paris if f.value == 500 and "such as the European Police Agency" in f.quote]
+    assert f.source_org == "government"
+
+
+def _corpus(cable_id: str):
+    return extract_metrics(read_cable_file(CORPUS_TXT / f"{cable_id}.txt"))
+
+
+def test_a_redacted_name_is_no_institution():
+    # 08TUNIS679 (Embassy Tunis, no gold): "XXXXXXXXXXXX reported that customs inspectors demanded 10,000 dinars"
+    (f,) = [f for f in _corpus("08TUNIS679") if f.value == 10_000 and "XXXXXXXXXXXX reported" in f.quote]
+    assert f.source_org is None
+    # 09ROME1187 (Embassy Rome): "At the same time, according to XXXXXXXXXXXX, Berlusconi is afraid ..."
+    (f,) = [f for f in _corpus("09ROME1187") if f.value == 750_000_000 and "according to XXXXXXXXXXXX" in f.quote]
+    assert f.source_org is None
+    # 08RPODUBAI49 (RPO Dubai): "The IRC, [DETAILS REMOVED] ordered 20 Russian MI-17 helicopters."
+    (f,) = [f for f in _corpus("08RPODUBAI49") if f.value == 20 and "[DETAILS REMOVED] ordered" in f.quote]
+    assert f.source_org == "IRC"
+
+
+def test_the_cables_own_marks_are_no_institutions():
+    # 09DAMASCUS179 (Embassy Damascus): "(NOTE: Asad's mention of "12 people" refers to the 12 members
+    # of the Damascus Declaration National Council convicted in October 2008"
+    assert {f.source_org for f in _corpus("09DAMASCUS179") if f.quote.startswith("(NOTE:")}.isdisjoint({"NOTE"})
+
+
+def test_an_institution_right_after_a_count_names_whom_it_counts():
+    # 09PHNOMPENH114: "In 2008, 135 Royal Cambodian Armed Forces deminers and four technical advisors were deployed to
+    # Sudan.": the armed forces are the deminers, not the source of the four advisors
+    assert _one("09PHNOMPENH114", "four technical advisors were deployed", 4).source_org is None
+    # 09KABUL1651 (Embassy Kabul, no gold): "Atmar then disclosed the arrest of two Afghan National Police (ANP) and
+    # nine other Afghans": the police are among those arrested
+    (f,) = [f for f in _corpus("09KABUL1651") if f.value == 9 and "arrest of two Afghan National Police" in f.quote]
+    assert f.source_org != "ANP"
+    # but the agent of a compound is: "one IOM-funded project"
+    assert _one("09PHNOMPENH114", "one IOM-funded project", 1).source_org == "IOM"

@@ -267,3 +267,10 @@ def test_state_city_and_provincial_governments_by_their_place() -> None:
     assert found(acre, "Embassy Brasilia")["Acre state government"] == ("Acre state government", "government", "Brazil")
     assert found(rio, "Consulate Rio De Janeiro")["City of Rio de Janeiro"][1] == "government"
     assert found(istanbul, "Embassy Ankara")["Istanbul governor"] == ("Istanbul governor", "government", "Turkey")
+
+
+def test_a_defined_set_of_norms_is_no_organization() -> None:
+    # 09BRASILIA251: "Since 1999, these NGOs have defined Human Rights Standards (HRS) for the treatment of trafficked
+    # persons"; "... deploying to PKOs (UN tasks, Rules of Engagement (ROE), law of war, etc.)"
+    names = {(m.name, m.acronym) for m in extract_organizations(load("09BRASILIA251"))}
+    assert not {n for n in names if n[1] in ("HRS", "ROE") or n[0] in ("Human Rights Standards", "ROE")}

@@ -209,8 +209,8 @@ class SourceFinder:
         """An acronym ("MOI", "NGOs") or a camel-case name ("AidTous"), not a word of an all-caps heading."""
         token = m.group(1)
         bare = token[:-1] if token.endswith("s") and token[:-1].isupper() and token != "NGOs" else token
-        if bare.upper() in NOT_ORG and bare != "NGOs":
-            return
+        if bare.upper() in NOT_ORG and bare != "NGOs" or _REDACTED.fullmatch(bare):
+            return  # "XXXXXXXXXXXX said": a name the release redacted, no institution
         camel = _CAMEL_CASE.fullmatch(bare)  # "AidTous", "ChildSafe"
         if not (bare in self.acronyms or bare.isupper() or bare == "NGOs" or camel):
             return
@@ -363,6 +363,7 @@ def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:
 
 
 _WORDISH = re.compile(r"[\w-]")
+_REDACTED = re.compile(r"X{3,}")
 # a word of capitals ("MOI", "DHS/ICE"): "(?<!\w.)" after the first is "\b" before it (metric_scan.WORD_START)
 _CAPITALS = re.compile(r"[A-Z](?<!\w.)[A-Z/]{1,8}\b")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*")

@@ -14,7 +14,10 @@ NOT_ORG = frozenset(
     "SMIG ELAB KWMN PREL PGOV SOCI MOU ATM VIP MD PM AM A B C D E F G H I J K L M N P Q R S T CIS SOP "
     "SOPS TOT CEDAW CRC MOA MOUS NPA STD STDS DVD DVDS PSA PSAS RMB AKA CV EU- CEO CFO COO "
     # legal forms of companies, not names
-    "JSC OJSC CJSC LLC LTD INC PLC GMBH".split()
+    "JSC OJSC CJSC LLC LTD INC PLC GMBH "
+    # the release's redaction marks ("XXXXXXXXXXXX said", "[NAME REMOVED]"), the cables' own marks ("BEGIN TEXT",
+    # "(NOTE: ...)", "REFTEL")
+    "REMOVED NAME DETAILS TEXT NOTE REFTEL SEPTEL".split()
 )
 # "MOI", "NGOs", "DHS/ICE", "AidTous": a capital not after a word, "/" or "-" (tested after it, so that the engine
 # skips straight to capitals), then more letters with another capital
@@ -94,7 +97,8 @@ AFTER_NUMBER = re.compile(
 )
 # "with the international NGO Equal Access", "to local NGOs": the object of a preposition, not a subject
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\b(?:to|from|with|by|for|at|on|into|under|between|among|in|against|such\s+as|including|like)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:[a-z][\w-]*|[A-Z]{2,}s?)\s+){0,3}$"
 )
 # 'an office ("Brigade de Mineurs" ...)': a bracketed aside after a common noun, not "Name (ACRONYM)"

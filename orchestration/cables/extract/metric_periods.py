@@ -47,8 +47,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    # "since 2003", "Since its establishment in June 2005", "since the initiation of this project in June 1999"
-    ("since", re.compile(rf"\b[Ss]ince\b[^.;]{{0,80}}?\b(?:(?P<m>{_MONTH})\s+)?(?P<y>{_YEAR})\b(?![-–]\d)")),
+    # "since 2003", "Since its establishment in June 2005", "since the initiation of this project in June 1999",
+    # "Since February of 2009", "Since the U.S. PROTECT Act was passed in 2003" (the dot of an initial ends nothing)
+    (
+        "since",
+        re.compile(
+            rf"\b[Ss]ince\b(?:[^.;]|(?<=\b[A-Z])\.){{0,80}}?\b(?:(?P<m>{_MONTH})\s+(?:of\s+)?)?(?P<y>{_YEAR})\b"
+            rf"(?![-–]\d)"
+        ),
+    ),
     # "between April 9 and November 17 in 2006", "December 3-4, 2008"
     (
         "dayrange",
@@ -144,12 +151,34 @@ def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | Non
             if resolved is not None:
                 if kind in ("day", "day2", "numeric") and _AS_OF.search(text, 0, m.start()):
                     resolved = (None, resolved[1], True, resolved[3])  # "As of February 11": a total up to that day
+                elif kind in ("day", "day2", "numeric") and _published(text, m.start(), m.end()):
+                    resolved = (None, None, False, "published")
                 found.append(Period(m.start(), m.end(), *resolved))
     found.sort(key=lambda p: p.start)
     return found
 
 
 _Resolved = tuple[dt.date | None, dt.date | None, bool, str]
+
+# the day a text came out or a report was made, not the period of what it counts: "According to a January 12 article
+# in the Jakarta Post", "(Veja, Sept. 10, 2008, pp. 60-62)", "On March 27, 2009, the Government reported it had
+# repatriated a total of 5 victims"
+_PUBLICATION_AFTER = re.compile(
+    r"\s*(?:,\s*\d{4}\s*)?(?:article|report|story|edition|issue|press\s+(?:release|conference|report)|statement|"
+    r"broadcast|interview|letter|newspaper)\b"
+)
+_CITATION_BEFORE = re.compile(r"\(\s*[A-Z][^()\d]{0,40},\s*$")
+_REPORTED_EARLIER = re.compile(
+    r",?\s+[^.;:]{0,60}?\b(?:reported|said|stated|announced|noted|claimed|confirmed|indicated|told)\s+"
+    r"(?:that\s+)?[^.;:,]{0,40}?\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn)\b"
+)
+
+
+def _published(text: str, start: int, end: int) -> bool:
+    """Whether a day is the day of a publication or of a report of earlier deeds, not of the deeds themselves."""
+    if re.search(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+$", text[max(0, start - 8) : start]):
+        return bool(_PUBLICATION_AFTER.match(text, end))
+    return bool(_CITATION_BEFORE.search(text, max(0, start - 50), start) or _REPORTED_EARLIER.match(text, end))
 
 
 def _resolve(kind: str, g: dict, sent_at: dt.datetime, reporting: tuple) -> _Resolved | None:
@@ -232,6 +261,8 @@ def choose_period(
 ) -> Period | None:
     """The period of a figure: the nearest date of its clause, else the period carried from the sentence before."""
     usable = [p for p in periods if p.kind in ("date", "reporting", "cumulative")]
+    if not usable and any(p.kind == "published" for p in periods):
+        return None  # dated only by its report: the figure's own period is unknown
     # "a 13 percent increase over 2007", "up from 142 in 2007": the base of a comparison is not the figure's period
     own = [p for p in usable if not _BASE_BEFORE.search(text, 0, p.start)]
     usable = own or usable
@@ -263,6 +294,11 @@ def _purpose_between(period: Period, n: NumberMatch, text: str) -> bool:
     return bool(re.search(r"\bto\s+(?!date\b)[a-z]+\b|\b(?:composed|comprised|consisting|made\s+up)\s+of\b", between))
 
 
+def _day_of_a_stock(c: Candidate, previous: Period | None) -> bool:
+    day = previous is not None and previous.period_start is not None and previous.period_start == previous.period_end
+    return day and c.measure in ("population_estimate", "share")
+
+
 class PeriodCarry:
     """Dates the figures of a paragraph's sentences, carrying the period of one sentence to the figures of the next
     until a dated sentence without figures ends it."""
@@ -275,8 +311,10 @@ class PeriodCarry:
         has_same = any(p.kind == "same" for p in periods)
         cumulative_sentence = any(p.cumulative for p in periods)
         for c in candidates:
-            # counts of organizations are structural: no period carried over from another sentence
-            carried = None if c.measure == "organizations_count" else self.previous
+            # counts of organizations are structural: no period carried over from another sentence; nor is the day of
+            # an event the period of a stock or a proportion stated after it ("There are approximately 517,000
+            # expatriates in Bahrain.")
+            carried = None if c.measure == "organizations_count" or _day_of_a_stock(c, self.previous) else self.previous
             c.period = choose_period(c.number, periods, carried, has_same, text)
             if c.measure == "organizations_count" and c.period and _purpose_between(c.period, c.number, text):
                 c.period = None  # "In April 2007, the government launched the NTF to coordinate 11 ministries"

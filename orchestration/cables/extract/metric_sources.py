@@ -216,6 +216,9 @@ class SourceCarry:
         mentions = self.finder.mentions(text)
         # "BD 10 (USD 26.50)": a sign beside an amount is its currency, not an institution
         mentions = [m for m in mentions if not any(_beside(m, c) for c in candidates if c.measure == "money")]
+        # "135 Royal Cambodian Armed Forces deminers and four technical advisors": an institution right after a count
+        # names whom it counts, not who reports it
+        mentions = [m for m in mentions if not any(_counted_after(m, c, text) for c in candidates)]
         # "It is estimated that ...", "one NGO reported that ...": a report of its own, by no named institution
         unattributed = holds_any_folded(text, _UNNAMED_REPORTER_WORDS) and bool(_UNNAMED_REPORTER.search(text))
         kinds = []
@@ -273,6 +276,12 @@ def _bare_passive(c: Candidate, text: str) -> bool:
     opening = not re.search(r"[A-Za-z]{3,}", re.sub(r"^\W*(?:\(\w+\)\s*)?", "", text[: c.number.start]))
     m = _PASSIVE_AFTER.match(text, c.number.end)
     return opening and bool(m) and not re.search(r"\bby\b", text[m.end() : m.end() + 60])
+
+
+def _counted_after(m: OrgMention, c: Candidate, text: str) -> bool:
+    """ "135 Royal Cambodian Armed Forces deminers", not "one IOM-funded project" (the agent of the compound)."""
+    beside = c.measure != "money" and text[c.number.end : m.start] == " "
+    return beside and not _AGENT_COMPOUND.match(text, m.end)
 
 
 def _beside(m: OrgMention, c: Candidate) -> bool:

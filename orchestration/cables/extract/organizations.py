@@ -53,6 +53,9 @@ _DOCUMENT = re.compile(
     r"\b(?:Law|Act|Code|Plan|System|Report|Memorandum|Decree|Convention|Protocol|Agreement|Treaty|Talks|"
     r"Meeting|Conference|Summit)$"
 )
+# what a defined acronym stands for when it is a set of norms: "Human Rights Standards (HRS)", "Rules of Engagement
+# (ROE)" (the head is the last word before any "of", "for" or "on")
+_NORMS_HEAD = re.compile(r"Standards|Rules|Guidelines|Principles|Procedures|Criteria")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9/&.-]*[A-Za-z0-9])\)")
 _EXPANSION_IN_PARENTHESES = re.compile(r"\b([A-Z][A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{6,120})\)")
@@ -116,7 +119,7 @@ class _Extractor:
                 continue
             tokens = self.reader.without_person(tokens)
             phrase = text_of(before, tokens)
-            if _DOCUMENT.search(phrase):
+            if _DOCUMENT.search(phrase) or _norms(phrase):
                 self.resolver.not_bodies.add(acronym)  # "Status of Forces Agreement (SOFA)"
             elif self._plausible_definition(phrase, acronym):
                 owner = _OWNER_BEFORE.search(before[: tokens[0][1]])
@@ -131,7 +134,7 @@ class _Extractor:
                     self.resolver.define(acronym, phrase)
 
     def _plausible_definition(self, phrase: str, acronym: str) -> bool:
-        if _DOCUMENT.search(phrase):
+        if _DOCUMENT.search(phrase) or _norms(phrase):
             return False
         if _PERSONS_AT_END.search(phrase) and not has_head(phrase):
             return False  # "Trafficking in Persons (TIP)", but "Center to Combat Trafficking in Persons (CCTP)"
@@ -213,6 +216,12 @@ class _Extractor:
                 continue
             kept.append(span)
         return kept
+
+
+def _norms(phrase: str) -> bool:
+    """Whether a phrase names a set of norms, by its head: "Human Rights Standards", not "Committee on Rules"."""
+    head = re.split(r"\s+(?:of|for|on)\s+", phrase, maxsplit=1)[0].split()
+    return bool(head) and bool(_NORMS_HEAD.fullmatch(head[-1]))
 
 
 def _signature(text: str, span: Span) -> bool:
