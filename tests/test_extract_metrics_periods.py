@@ -127,3 +127,11 @@ def test_a_paragraph_mark_the_release_set_before_a_year_inside_a_sentence_is_no_
     paris = extract_metrics(read_cable_file(CORPUS_TXT / "09PARIS1426.txt"))
     (f,) = [f for f in paris if f.value == 7.8]
     assert _period(f) == (dt.date(2008, 10, 1), dt.date(2008, 12, 31))
+
+
+def test_a_lettered_answer_inside_a_paragraph_starts_afresh():
+    # 08MANAMA144 writes its lettered answers inside one paragraph ("--D. (U) Rape of a female ... --E. (SBU) Current
+    # law criminalizes ..."): the date of an earlier answer ("As of February 11, 75 inspectors had been hired") is not
+    # carried into a later one ("Nonetheless, Public Prosecution received 122 prostitution cases.")
+    assert _period(_one("08MANAMA144", "Public Prosecution received 122 prostitution cases", 122)) == (None, None)
+    assert _period(_one("08MANAMA144", "for fees exceeding 1000 dinars ($2650)", 1000)) == (None, None)

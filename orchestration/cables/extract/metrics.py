@@ -114,7 +114,8 @@ def _money_reader(cable: Cable, country: str | None, named: dict[str, int]) -> M
 
 _MIN_TABLE_CELLS = 3
 # a classification mark opening a sentence starts a new paragraph the parser kept in the one before
-_SUB_PARAGRAPH = re.compile(r"\s*\((?:U|C|S|SBU|S//NF|C//NF|S/NF|C/NF|U//FOUO)\)\s")
+# ("(SBU) On February 22, ..."), or a lettered answer on a line of its own ("--A. (SBU)The government opened ...")
+_SUB_PARAGRAPH = re.compile(r"\s*(?:-{1,2}[A-Z]\.\s*)?\((?:U|C|S|SBU|S//NF|C//NF|S/NF|C/NF|U//FOUO)\)(?:\s|(?=[A-Z]))")
 
 
 _Sentences = list[tuple[Sentence, list[Period] | None, list[Candidate]]]
