@@ -135,3 +135,14 @@ def test_a_lettered_answer_inside_a_paragraph_starts_afresh():
     # carried into a later one ("Nonetheless, Public Prosecution received 122 prostitution cases.")
     assert _period(_one("08MANAMA144", "Public Prosecution received 122 prostitution cases", 122)) == (None, None)
     assert _period(_one("08MANAMA144", "for fees exceeding 1000 dinars ($2650)", 1000)) == (None, None)
+
+
+def test_a_target_date_is_not_carried_to_the_next_sentence():
+    # 09LONDON2005 (Embassy London, no gold): "It reiterates HMG's commitment to dedicate 0.7 percent of GDP to aid by
+    # 2015 ... Of DFID's assistance budget, 42 percent is delivered through multilateral mechanisms"
+    london = extract_metrics(read_cable_file(CORPUS_TXT / "09LONDON2005.txt"))
+    (f,) = [f for f in london if f.value == 42 and "42 percent is delivered" in f.quote]
+    assert _period(f) == (None, None)
+    # 10LAGOS75 (Consulate Lagos): "... would need 20 percent growth per annum in energy and USD 22 billion investment"
+    lagos = extract_metrics(read_cable_file(CORPUS_TXT / "10LAGOS75.txt"))
+    assert {_period(f) for f in lagos if "USD 22 billion investment" in f.quote and f.value == 22e9} == {(None, None)}

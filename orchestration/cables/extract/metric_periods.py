@@ -322,7 +322,8 @@ class PeriodCarry:
     """Dates the figures of a paragraph's sentences, carrying the period of one sentence to the figures of the next
     until a dated sentence without figures ends it."""
 
-    def __init__(self) -> None:
+    def __init__(self, sent: dt.date | None = None) -> None:
+        self.sent = sent  # a period after the day the cable was sent is a target, carried to no other sentence
         self.previous: Period | None = None
         # the date of a sentence without figures, and the words it names a happening with ("granted an amnesty")
         self.happening: tuple[Period, set[str]] | None = None
@@ -350,7 +351,9 @@ class PeriodCarry:
         if candidates:
             dated = [c.period for c in candidates if c.period is not None]
             if dated:
-                self.previous = dated[-1]
+                future = self.sent and dated[-1].period_start and dated[-1].period_start > self.sent
+                # "... to dedicate 0.7 percent of GDP to aid by 2015": the next sentence is not about 2015
+                self.previous = None if future else dated[-1]
         elif any(p.kind in ("date", "reporting") for p in periods):
             dates = [p for p in periods if p.kind == "date"]
             if dates and _STUDY_NOUN.search(text):
