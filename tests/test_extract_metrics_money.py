@@ -3,6 +3,7 @@ conversion in brackets (failure kind 2 of issue 8)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from orchestration.cables.extract.currencies import currencies
@@ -85,4 +86,5 @@ def test_amounts_listed_under_their_currency_are_money_not_years():
     assert [(f.value, f.measure, f.unit) for f in listed] == [
         (v, "money", "USD") for v in (4000, 2800, 2000, 2000, 1200, 800)
     ]
-    assert all(f.period_start is None for f in listed)  # "2000 for third" is no year
+    # "2000 for third" is no year: the prizes are of the ceremony the sentence before dates ("On December 10, 2008")
+    assert {f.period_start for f in listed} == {dt.date(2008, 12, 10)}

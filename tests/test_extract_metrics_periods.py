@@ -105,3 +105,44 @@ def test_the_day_of_an_event_is_not_carried_to_a_stock_or_a_proportion():
     # 09ASTANA363: "... as soon as April 15 ... Pollett said GE will honor the commitments it made in the December MOU,
     # including acquisition of a 15 percent stake"
     assert _period(_one("09ASTANA363", "acquisition of a 15 percent stake", 15)) == (None, None)
+
+
+def test_a_figure_about_the_happening_the_sentence_before_dated_takes_its_date():
+    # 08MANAMA144: "Between August 1, 2007, and January 31, 2008, the government granted an amnesty for all illegal
+    # laborers ... According to the LMRA website, at the end of the amnesty, 12,897 workers returned"
+    f = _one("08MANAMA144", "at the end of the amnesty, 12,897 workers", 12_897)
+    assert _period(f) == (dt.date(2007, 8, 1), dt.date(2008, 1, 31))
+    # 09BRASILIA251: "On December 10, 2008, the MOJ presented the first winners of the Libertas Prize with cash awards
+    # for monographs on TIP. USD equivalent value for the prizes were: in the graduate student category, 4000 ..."
+    f = _one("09BRASILIA251", "4000 for first place", 4000)
+    assert _period(f) == (dt.date(2008, 12, 10), dt.date(2008, 12, 10))
+    # but not a figure that names nothing of it: 09PHNOMPENH114 "... Three judges and one deputy prosecutor of the
+    # Appeals Court also received official letters of reprimand" (a court named again is no happening)
+    assert _one("09PHNOMPENH114", "Three judges and one deputy prosecutor", 3).period_start is None
+
+
+def test_a_paragraph_mark_the_release_set_before_a_year_inside_a_sentence_is_no_paragraph():
+    # 09PARIS1426 (Embassy Paris, no gold): "... increased the unemployment rate to 7.8 percent in the fourth quarter
+    # of ¶2008." (the raw cable wraps "of\n2008.", which the release marked as a numbered paragraph)
+    paris = extract_metrics(read_cable_file(CORPUS_TXT / "09PARIS1426.txt"))
+    (f,) = [f for f in paris if f.value == 7.8]
+    assert _period(f) == (dt.date(2008, 10, 1), dt.date(2008, 12, 31))
+
+
+def test_a_lettered_answer_inside_a_paragraph_starts_afresh():
+    # 08MANAMA144 writes its lettered answers inside one paragraph ("--D. (U) Rape of a female ... --E. (SBU) Current
+    # law criminalizes ..."): the date of an earlier answer ("As of February 11, 75 inspectors had been hired") is not
+    # carried into a later one ("Nonetheless, Public Prosecution received 122 prostitution cases.")
+    assert _period(_one("08MANAMA144", "Public Prosecution received 122 prostitution cases", 122)) == (None, None)
+    assert _period(_one("08MANAMA144", "for fees exceeding 1000 dinars ($2650)", 1000)) == (None, None)
+
+
+def test_a_target_date_is_not_carried_to_the_next_sentence():
+    # 09LONDON2005 (Embassy London, no gold): "It reiterates HMG's commitment to dedicate 0.7 percent of GDP to aid by
+    # 2015 ... Of DFID's assistance budget, 42 percent is delivered through multilateral mechanisms"
+    london = extract_metrics(read_cable_file(CORPUS_TXT / "09LONDON2005.txt"))
+    (f,) = [f for f in london if f.value == 42 and "42 percent is delivered" in f.quote]
+    assert _period(f) == (None, None)
+    # 10LAGOS75 (Consulate Lagos): "... would need 20 percent growth per annum in energy and USD 22 billion investment"
+    lagos = extract_metrics(read_cable_file(CORPUS_TXT / "10LAGOS75.txt"))
+    assert {_period(f) for f in lagos if "USD 22 billion investment" in f.quote and f.value == 22e9} == {(None, None)}

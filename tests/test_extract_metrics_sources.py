@@ -162,3 +162,15 @@ def test_an_institution_right_after_a_count_names_whom_it_counts():
     assert f.source_org != "ANP"
     # but the agent of a compound is: "one IOM-funded project"
     assert _one("09PHNOMPENH114", "one IOM-funded project", 1).source_org == "IOM"
+
+
+def test_what_a_body_is_made_of_has_no_source():
+    # 08MANAMA144: "The Migrant Workers Protection Society is comprised of 38 volunteer members"
+    assert _one("08MANAMA144", "is comprised of 38 volunteer members", 38).source_org is None
+    # 09CAIRO386: "The National Commission for Combating Trafficking in Persons, composed of 16 agencies in the
+    # Government, has retained ..."
+    assert _one("09CAIRO386", "composed of 16 agencies", 16).source_org is None
+    # unless someone reports it: 10RPODUBAI15 (RPO Dubai, no gold) "According to GPO expatriate leaders and other
+    # sources, the ruling regime can be seen as composed of three groups"
+    (f,) = [f for f in _corpus("10RPODUBAI15") if f.value == 3 and "composed of three groups" in f.quote]
+    assert f.source_org == "GPO"

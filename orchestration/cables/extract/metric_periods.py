@@ -56,11 +56,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?![-–]\d)"
         ),
     ),
-    # "between April 9 and November 17 in 2006", "December 3-4, 2008"
+    # "between April 9 and November 17 in 2006", "December 3-4, 2008", "Between August 1, 2007, and January 31, 2008"
     (
         "dayrange",
         re.compile(
-            rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>{_YEAR}))?{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})"
+            rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>{_YEAR}))?,?{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})"
             rf"(?:(?:,|\s+in|\s+of)?\s*(?P<y2>{_YEAR}))?\b"
         ),
     ),
@@ -110,6 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_YEAR_MARKED = re.compile(r"(?<=[a-z,] )¶(?=(?:19|20)\d\d\b)")
 _AS_OF = re.compile(r"\b[Aa]s\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?$")
 # what each pattern cannot match without: every feature of the first set (a digit, a year, a month name, as the
 # patterns write them), and one of the words of the second in any case; most sentences name no time, and those
@@ -139,6 +140,9 @@ _CHECKED_PATTERNS = [(kind, pattern, frozenset(_NEEDS[kind][0]), _NEEDS[kind][1]
 def find_periods(text: str, sent_at: dt.datetime, reporting: tuple[dt.date | None, dt.date | None]) -> list[Period]:
     """Time expressions of `text`, longest first at each place, not overlapping."""
     found: list[Period] = []
+    # the release marks a wrapped line that opens with a year and a full stop as a numbered paragraph ("prosecutors
+    # in December\n2008. He" -> "in December ¶2008. He"): inside a sentence the mark is blanked (offsets kept)
+    text = _YEAR_MARKED.sub(" ", text) if "¶" in text else text
     features = {name for name, pattern in _FEATURES.items() if pattern.search(text)}
     lowered = folded(text)
     for kind, pattern, needs, words in _CHECKED_PATTERNS:
@@ -294,27 +298,52 @@ def _purpose_between(period: Period, n: NumberMatch, text: str) -> bool:
     return bool(re.search(r"\bto\s+(?!date\b)[a-z]+\b|\b(?:composed|comprised|consisting|made\s+up)\s+of\b", between))
 
 
+_STOCKS = ("population_estimate", "share")
+
+
 def _day_of_a_stock(c: Candidate, previous: Period | None) -> bool:
     day = previous is not None and previous.period_start is not None and previous.period_start == previous.period_end
-    return day and c.measure in ("population_estimate", "share")
+    return day and c.measure in _STOCKS
+
+
+_COMMON_STEMS = {"gover", "minis", "polic", "count", "embas", "peopl", "presi", "offic", "natio", "trafi", "traff"}
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5].lower() for w in re.findall(r"[A-Za-z]{5,}", text)} - _COMMON_STEMS
+
+
+def _refers_back(text: str, stems: set[str]) -> bool:
+    """Whether a sentence names again, with "the", something the sentence before named: "the amnesty", "the prizes"."""
+    return any(w[:5] in stems for w in re.findall(r"\b[Tt]he\s+([a-z]{5,})\b", text))
 
 
 class PeriodCarry:
     """Dates the figures of a paragraph's sentences, carrying the period of one sentence to the figures of the next
     until a dated sentence without figures ends it."""
 
-    def __init__(self) -> None:
+    def __init__(self, sent: dt.date | None = None) -> None:
+        self.sent = sent  # a period after the day the cable was sent is a target, carried to no other sentence
         self.previous: Period | None = None
+        # the date of a sentence without figures, and the words it names a happening with ("granted an amnesty")
+        self.happening: tuple[Period, set[str]] | None = None
 
     def date(self, candidates: list[Candidate], periods: list[Period], text: str) -> None:
         """Set the period and cumulative flag of each figure of a sentence, then remember what the next may carry."""
+        happening, self.happening = self.happening, None
+        goes_on = bool(happening and candidates and _refers_back(text, happening[1]))
+        if goes_on:
+            # "Between August 1, 2007, and January 31, 2008, the government granted an amnesty ... at the end of the
+            # amnesty, 12,897 workers returned": the sentence goes on about the dated happening
+            self.previous = happening[0]
         has_same = any(p.kind == "same" for p in periods)
         cumulative_sentence = any(p.cumulative for p in periods)
         for c in candidates:
             # counts of organizations are structural: no period carried over from another sentence; nor is the day of
-            # an event the period of a stock or a proportion stated after it ("There are approximately 517,000
-            # expatriates in Bahrain.")
-            carried = None if c.measure == "organizations_count" or _day_of_a_stock(c, self.previous) else self.previous
+            # an event, or of a happening, the period of a stock or a proportion stated after it ("There are
+            # approximately 517,000 expatriates in Bahrain.")
+            stock = c.measure in _STOCKS and goes_on or _day_of_a_stock(c, self.previous)
+            carried = None if c.measure == "organizations_count" or stock else self.previous
             c.period = choose_period(c.number, periods, carried, has_same, text)
             if c.measure == "organizations_count" and c.period and _purpose_between(c.period, c.number, text):
                 c.period = None  # "In April 2007, the government launched the NTF to coordinate 11 ministries"
@@ -322,7 +351,9 @@ class PeriodCarry:
         if candidates:
             dated = [c.period for c in candidates if c.period is not None]
             if dated:
-                self.previous = dated[-1]
+                future = self.sent and dated[-1].period_start and dated[-1].period_start > self.sent
+                # "... to dedicate 0.7 percent of GDP to aid by 2015": the next sentence is not about 2015
+                self.previous = None if future else dated[-1]
         elif any(p.kind in ("date", "reporting") for p in periods):
             dates = [p for p in periods if p.kind == "date"]
             if dates and _STUDY_NOUN.search(text):
@@ -331,3 +362,4 @@ class PeriodCarry:
                 self.previous = dates[-1]
             else:
                 self.previous = None  # a dated sentence without figures ends the carried period
+                self.happening = (dates[-1], _stems(text)) if dates else None

@@ -231,6 +231,10 @@ class SourceCarry:
             carried = self.named if anaphor else self._carried(c) if not own and not _bare_passive(c, text) else None
             if c.source is None and carried and not unattributed and _may_carry(c, text, carried, self.finder):
                 c.source, kind = carried, "report"  # the sentence goes on with the report of the sentence before
+            if kind != "report" and _MAKE_UP_BEFORE.search(text, max(0, c.number.start - 40), c.number.start):
+                # "The Migrant Workers Protection Society is comprised of 38 volunteer members": what a body is made
+                # of describes it, no one reports it (unless someone does: "According to GPO leaders, ...")
+                c.source, kind = None, "none"
             kinds.append(kind)
         self._remember(candidates, kinds, mentions, text, unattributed)
 
@@ -276,6 +280,11 @@ def _bare_passive(c: Candidate, text: str) -> bool:
     opening = not re.search(r"[A-Za-z]{3,}", re.sub(r"^\W*(?:\(\w+\)\s*)?", "", text[: c.number.start]))
     m = _PASSIVE_AFTER.match(text, c.number.end)
     return opening and bool(m) and not re.search(r"\bby\b", text[m.end() : m.end() + 60])
+
+
+_MAKE_UP_BEFORE = re.compile(
+    r"\b(?:(?:composed|comprised|made\s+up)\s+of|consist(?:s|ed|ing)?\s+of)\s+(?:some\s+|about\s+|over\s+)?$"
+)
 
 
 def _counted_after(m: OrgMention, c: Candidate, text: str) -> bool:

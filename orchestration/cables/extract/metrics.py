@@ -114,7 +114,8 @@ def _money_reader(cable: Cable, country: str | None, named: dict[str, int]) -> M
 
 _MIN_TABLE_CELLS = 3
 # a classification mark opening a sentence starts a new paragraph the parser kept in the one before
-_SUB_PARAGRAPH = re.compile(r"\s*\((?:U|C|S|SBU|S//NF|C//NF|S/NF|C/NF|U//FOUO)\)\s")
+# ("(SBU) On February 22, ..."), or a lettered answer on a line of its own ("--A. (SBU)The government opened ...")
+_SUB_PARAGRAPH = re.compile(r"\s*(?:-{1,2}[A-Z]\.\s*)?\((?:U|C|S|SBU|S//NF|C//NF|S/NF|C/NF|U//FOUO)\)(?:\s|(?=[A-Z]))")
 
 
 _Sentences = list[tuple[Sentence, list[Period] | None, list[Candidate]]]
@@ -147,14 +148,14 @@ def _date_and_attribute(
 ) -> None:
     """The period, source, breakdown and total of each figure of a paragraph, sentence by sentence, with the period
     and source carried between sentences."""
-    periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
+    periods_carried, sources_carried = PeriodCarry(cable.sent_at.date()), SourceCarry(finder)
     for sentence, periods, candidates in sentences:
         text = sentence.text
         if periods is None:
             periods = find_periods(text, cable.sent_at, reporting)
         if _SUB_PARAGRAPH.match(text):
             # "(SBU) On February 22, 2010, seven Cuban doctors ...": a paragraph of its own inside this one
-            periods_carried, sources_carried = PeriodCarry(), SourceCarry(finder)
+            periods_carried, sources_carried = PeriodCarry(cable.sent_at.date()), SourceCarry(finder)
         # "2000 for third" (prize money) is an amount, not the year 2000
         amounts = [c.number for c in candidates if c.measure == "money"]
         periods = [p for p in periods if not any(a.start <= p.start < a.end for a in amounts)]
