@@ -183,3 +183,24 @@ def test_a_decision_a_meeting_discussed_does_not_type_the_meeting() -> None:
     assert (meeting.event_date, meeting.event_type) == (dt.date(2009, 1, 5), "other")
     (ruling,) = quoting(corpus_events("09BANGKOK1998"), "The disappointing August 11 Thai Lower Court ruling")
     assert (ruling.event_date, ruling.event_type) == (dt.date(2009, 8, 11), "court_decision")
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment"),
+    [
+        ("10HAVANA84", "All diplomats agreed that Cuba could survive this year"),
+        ("09MADRID59", "Jimenez said she might travel to Cuba in May 2009"),
+        ("10PARIS207", "should lead the charge in engaging this year"),
+        ("09BRASILIA791", "who might replace her as the Workers' Party candidate in 2010"),
+        ("08BOGOTA1391", "could be done at the end of April"),
+    ],
+)
+def test_what_only_might_happen_at_a_date_still_to_come_is_no_event(cable_id: str, fragment: str) -> None:
+    assert not quoting(corpus_events(cable_id), fragment)
+
+
+def test_a_scheduled_happening_named_after_a_modal_stays_an_event() -> None:
+    # 07PARIS257: "... the Iranians might try to parley the overture into an invitation to attend the January 25
+    # Lebanon Conference": the modal governs the trying, the conference is dated
+    (event,) = quoting(corpus_events("07PARIS257"), "attend the January 25 Lebanon Conference")
+    assert event.event_date == dt.date(2007, 1, 25)

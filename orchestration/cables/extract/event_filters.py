@@ -83,6 +83,11 @@ FUTURE = re.compile(
     r"is\s+scheduled|are\s+scheduled|to\s+be\s+(?:completed|finalized|held|approved))\b",
     re.IGNORECASE,
 )
+# "may" is left out: it is also the month
+_MODAL = re.compile(r"\b(?:should|could|might|must|ought\s+to)\b", re.IGNORECASE)
+_NOUN_DATE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$|['’]s\s+$", re.IGNORECASE)
+_MODAL_REACH = 70  # how far after a modal a date is still governed by it
+_CLAUSE_MARK = re.compile(r"[;:,.()]|\s--\s")
 _RELATIVE_END = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
 # "did not provide", "has not yet passed", "failed to": what did not happen is no happening
 _NEGATED = re.compile(
@@ -188,7 +193,10 @@ def _is_range(text: str, mention: DateMention) -> bool:
 
 
 def is_plan(text: str, mention: DateMention, sent: dt.date) -> bool:
-    """Something still to happen, dated only by a year (or a season) from the cable's year on."""
+    """Something still to happen, dated only by a year (or a season) from the cable's year on, or what only
+    might happen at a date not yet past ("might travel to Cuba in May 2009", "could survive this year")."""
+    if is_hypothetical(text, mention, sent):
+        return True
     if mention.precision != "year" or mention.date.year < sent.year:
         return False
     # "a campaign that will run for years" describes the campaign, unless it governs the date itself
@@ -197,6 +205,18 @@ def is_plan(text: str, mention: DateMention, sent: dt.date) -> bool:
         not _RELATIVE_END.search(text[: cue.start()]) or 0 <= mention.start - cue.end() <= 40
         for cue in FUTURE.finditer(text)
     )
+
+
+def is_hypothetical(text: str, mention: DateMention, sent: dt.date) -> bool:
+    """A date not yet past that a modal verb just before it governs, in the same clause ("should lead the charge
+    in engaging this year", "who might replace her as the candidate in 2010"): a possibility, not a happening."""
+    start = {"day": sent, "month": sent.replace(day=1)}.get(mention.precision, sent.replace(month=1, day=1))
+    if mention.date < start:
+        return False  # "police could identify the suspects in 2008": what could be done then
+    before = text[max(0, mention.start - _MODAL_REACH) : mention.start]
+    if _NOUN_DATE_BEFORE.search(before):
+        return False  # "might try to attend the January 25 Lebanon Conference": the conference is scheduled
+    return any(not _CLAUSE_MARK.search(before[cue.end() :]) for cue in _MODAL.finditer(before))
 
 
 def is_negated(clause: str, event_type: str) -> bool:
