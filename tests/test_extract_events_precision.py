@@ -204,3 +204,23 @@ def test_a_scheduled_happening_named_after_a_modal_stays_an_event() -> None:
     # Lebanon Conference": the modal governs the trying, the conference is dated
     (event,) = quoting(corpus_events("07PARIS257"), "attend the January 25 Lebanon Conference")
     assert event.event_date == dt.date(2007, 1, 25)
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment", "date", "event_type"),
+    [
+        # a participle after the body it creates, after a comma or with its agent
+        ("07PARIS306", "The Higher Audio-Visual Council, created in 1989", dt.date(1989, 1, 1), "body_established"),
+        ("05PARIS5335", "a coalition of center-right parties founded by", dt.date(2002, 1, 1), "body_established"),
+        ("09MADRID1152", "the Inter-Ministerial Commission formed October 9", dt.date(2009, 10, 9), "body_established"),
+        # a verdict with its object between, a quashing, a conviction named by its date
+        ("06MANAGUA1003", "an FSLN judge found him not guilty in December", dt.date(2005, 12, 1), "court_decision"),
+        ("10ISLAMABAD416", "a Pakistani court quashed all remaining cases", dt.date(2009, 10, 12), "court_decision"),
+        ("10KABUL62", "The ex-mayor's December 7 conviction", dt.date(2009, 12, 7), "court_decision"),
+    ],
+)
+def test_general_cables_type_verdicts_and_new_bodies(
+    cable_id: str, fragment: str, date: dt.date, event_type: str
+) -> None:
+    (event,) = quoting(corpus_events(cable_id), fragment)
+    assert (event.event_date, event.event_type) == (date, event_type)

@@ -71,6 +71,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:since\s+its|its)\s+(?:establishment|creation|founding|formation)\b"
             rf"|\b(?:has|have)\s+existed\s+since\b"
             rf"|\b{BODY_NOUN}\s+(?:\w+\s+)?(?:established|formed|created|founded)\s+(?:in|on)\b"
+            # a participle after its noun: "The Higher Audio-Visual Council, created in 1989", "a coalition of
+            # center-right parties founded by President Chirac in 2002", "the Inter-Ministerial Commission formed
+            # October 9"
+            rf"|\b{BODY_NOUN}(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?,?\s+(?:established|formed|created|founded|inaugurated)\s+"
+            rf"(?:in|on|by|during|(?-i:[A-Z][a-z]+\s+\d))"
             # a body the cable names by its acronym: "launched the NTF", "was the NTF just established in 2007"
             rf"|\b(?:establish(?:ed|ing)|form(?:ed|ing)|creat(?:ed|ing)|launch(?:ed|ing)|set\s+up|found(?:ed|ing))\s+"
             rf"(?:the|a|an)\s+(?:new\s+)?(?-i:[A-Z]{{2,6}})\b"
@@ -89,14 +94,18 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "court_decision",
         re.compile(
-            r"\b(?:convicted|sentenc(?:ed|ing)|acquitted|ruled|found\s+guilty|overturned|upheld|"
+            r"\b(?:convicted|sentenc(?:ed|ing)|acquitted|ruled|found\s+(?:\w+\s+){0,2}?(?:not\s+)?guilty|overturned|upheld|"
+            r"quashed|"
             r"suspended\s+a\s+(?:\w+[\s-])*sentence)\b",
             re.IGNORECASE,
         ),
     ),
     # a decision named by a noun is the event only near its date ("the August 11 ruling"), not when it is what a
     # meeting discussed ("on January 5 held meetings ... to discuss the recent Blackwater ruling")
-    ("court_noun", re.compile(r"\b(?:verdicts?|rulings?|acquittals?|court\s+decisions?)\b", re.IGNORECASE)),
+    (
+        "court_noun",
+        re.compile(r"\b(?:verdicts?|rulings?|acquittals?|convictions?|court\s+decisions?)\b", re.IGNORECASE),
+    ),
     (
         "training",
         re.compile(
