@@ -320,3 +320,16 @@ def test_actors_split_coordinated_acronyms_and_keep_nationality_with_its_institu
     event = only_event("07PHNOMPENH351", "Cambodian police raided nine brothels")
     assert "Cambodian police" in event.actors
     assert "Cambodian" not in event.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 09BAKU744, 07PARIS2725: a decade is no year, whether its apostrophe is one or a comma
+        "Memories of the brutal repression of Kashgai resistors in the 1980's, combined with improved economic status",
+        "Both sources related approvingly that since the mid-1980,s the central regime has moved away",
+        "viewed through the prism of a 1990’s story line in which the West seeks to",
+    ],
+)
+def test_a_decade_is_no_date(text):
+    assert find_dates(text, dt.date(2009, 9, 1)) == []

@@ -23,6 +23,8 @@ _MONTH = (
 )
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+# "the 1990's", "the mid-1980,s" (the cables' apostrophe is often a comma): a decade, not a year
+_NOT_A_DECADE = r"(?![’',]s\b)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _QUAL = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+last\s+week\s+of)[\s-]+)?"
 
@@ -60,8 +62,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("qualified_year", re.compile(rf"\b(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+(?P<y>{_YEAR})\b")),
-    ("year", re.compile(rf"(?<![\d,.$/-])(?<!USD\s)(?<!US\$\s)\b(?P<y>{_YEAR})\b(?![\d,]\d|/\d|-\d){_NOT_A_COUNT}")),
+    (
+        "qualified_year",
+        re.compile(rf"\b(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+(?P<y>{_YEAR})\b{_NOT_A_DECADE}"),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d,.$/-])(?<!USD\s)(?<!US\$\s)\b(?P<y>{_YEAR})\b(?![\d,]\d|/\d|-\d){_NOT_A_DECADE}{_NOT_A_COUNT}"
+        ),
+    ),
     ("last_year", re.compile(r"\b(?:last\s+year|the\s+(?:last|past)\s+year|the\s+previous\s+year)\b", re.IGNORECASE)),
     ("this_year", re.compile(r"\b(?:(?:earlier|later)\s+)?this\s+year\b", re.IGNORECASE)),
     ("that_year", re.compile(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+year)\b", re.IGNORECASE)),
@@ -219,7 +229,7 @@ def _mention(
     return None
 
 
-_EXPLICIT_YEAR = re.compile(rf"(?<![\d,.$/-])\b{_YEAR}\b(?![\d,]\d)")
+_EXPLICIT_YEAR = re.compile(rf"(?<![\d,.$/-])\b{_YEAR}\b(?![\d,]\d){_NOT_A_DECADE}")
 
 
 def last_explicit_year(text: str) -> int | None:
