@@ -224,3 +224,24 @@ def test_general_cables_type_verdicts_and_new_bodies(
 ) -> None:
     (event,) = quoting(corpus_events(cable_id), fragment)
     assert (event.event_date, event.event_type) == (date, event_type)
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment"),
+    [
+        # an amount of money over a year is a figure, not a happening
+        ("06DUBLIN1020", "In 2005, the airport turned a euro 2.9 million profit"),
+        ("07PARIS2725", "Russian arms sales are consequential, totaling approximately USD 6.7 billion in 2006"),
+        ("08ISLAMABAD2524", "Pakistan's trade deficit rose to USD 17 billion, up from USD 11 billion last year"),
+        ("10HAVANA84", "Two-way trade with China alone in 2009 fell by close to $1 billion"),
+    ],
+)
+def test_an_amount_of_money_over_a_year_is_no_event(cable_id: str, fragment: str) -> None:
+    assert not quoting(corpus_events(cable_id), fragment)
+
+
+def test_a_sale_or_a_profit_without_an_amount_does_not_hide_a_happening() -> None:
+    # 09STATE83014: "If asked about U.S. arms sales to Venezuela: ... a consequence of a 2006 determination"
+    assert quoting(corpus_events("09STATE83014"), "a consequence of a 2006 determination")
+    # 08TUNIS679: "In summer 2007, Leila Ben Ali received a desirable tract of land ... the for-profit ... School"
+    assert quoting(corpus_events("08TUNIS679"), "In summer 2007, Leila Ben Ali received a desirable tract")

@@ -33,7 +33,16 @@ _COUNT = re.compile(
 )
 _STATS_CUE = re.compile(
     r"\b(?:total|statistics|revenue|estimated|estimates?|compared\s+(?:to|with)|increase|decrease|trend|"
-    r"number\s+of|per\s+(?:day|month|year)|there\s+(?:were|was)\s+\d)\b",
+    r"number\s+of|per\s+(?:day|month|year)|there\s+(?:were|was|have\s+been|has\s+been)\s+\d)\b",
+    re.IGNORECASE,
+)
+# an amount of money over a year: "arms sales totaling approximately USD 6.7 billion in 2006", "the trade deficit
+# rose to USD 17 billion, up from USD 11 billion last year", "In 2005, the airport turned a euro 2.9 million profit"
+_MONEY = re.compile(r"(?:\$|€|£|\b(?:USD|EUR|GBP|euros?|million|billion)\b)")
+_MONEY_STATS_CUE = re.compile(
+    r"\b(?:total(?:s|ed|led|ing|ling)|amount(?:ed|ing)\s+to|(?:up|down)\s+from|"
+    r"(?:rose|fell|grew|declined|dropped)\s+(?:by|to|from|over|\d)|"
+    r"(?<!-)(?:deficits?|surplus(?:es)?|profits?|sales|exports|imports|revenues?))\b",
     re.IGNORECASE,
 )
 _RANGE_NEXT = re.compile(
@@ -183,7 +192,9 @@ def is_statistic(text: str, mention: DateMention, event_type: str, trigger: Trig
         return False  # "a 2007 IOM study reported that 1,000 children ...": the study is the event
     if mention.precision != "year" and not _is_range(text, mention):
         return False
-    return bool(_STATS_CUE.search(text) or _COUNT.search(text))
+    return bool(
+        _STATS_CUE.search(text) or _COUNT.search(text) or (_MONEY.search(text) and _MONEY_STATS_CUE.search(text))
+    )
 
 
 def _is_range(text: str, mention: DateMention) -> bool:
