@@ -245,3 +245,16 @@ def test_a_sale_or_a_profit_without_an_amount_does_not_hide_a_happening() -> Non
     assert quoting(corpus_events("09STATE83014"), "a consequence of a 2006 determination")
     # 08TUNIS679: "In summer 2007, Leila Ben Ali received a desirable tract of land ... the for-profit ... School"
     assert quoting(corpus_events("08TUNIS679"), "In summer 2007, Leila Ben Ali received a desirable tract")
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment", "date"),
+    [
+        # a plural plan, an approval of a course of action
+        ("08MADRID620", "This month Spain approved plans to send two cargo aircraft", dt.date(2008, 6, 1)),
+        ("09SEOUL1241", "the National Assembly in July approved extending the ROK", dt.date(2009, 7, 1)),
+    ],
+)
+def test_an_approved_course_of_action_is_a_policy_decision(cable_id: str, fragment: str, date: dt.date) -> None:
+    (event,) = quoting(corpus_events(cable_id), fragment)
+    assert (event.event_date, event.event_type) == (date, "policy_decision")

@@ -128,9 +128,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "policy_decision",
         re.compile(
-            r"\b(?:(?:adopted|develop(?:ed|ing)?|finalized|approved|updated|launched)\b[^;]{0,60}?\b(?:plan|policy|strategy|"
-            r"standards?)|(?:plan|policy|strategy)\b[^;]{0,100}?\b(?:adopted|developed|finalized|approved|updated|released|"
-            r"published|signed|launched|issued)|(?:signed|issued|released)\b[^;]{0,40}?\b(?:plan|policy|strategy)|"
+            r"\b(?:(?:adopted|develop(?:ed|ing)?|finalized|approved|updated|launched)\b[^;]{0,60}?\b(?:plans?|polic(?:y|ies)|"
+            r"strateg(?:y|ies)|standards?)|(?:plans?|polic(?:y|ies)|strateg(?:y|ies))\b[^;]{0,100}?\b(?:adopted|developed|"
+            r"finalized|approved|updated|released|published|signed|launched|issued)|(?:signed|issued|released)\b[^;]{0,40}?"
+            r"\b(?:plans?|polic(?:y|ies)|strateg(?:y|ies))|"
+            # "the National Assembly in July approved extending the PKO deployment", "extended the deadline"
+            r"(?:approved|authori[sz]ed)\s+(?:the\s+)?\w+ing|"
+            r"extended\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,2}?(?:deadline|mandate|ban|moratorium|deployment|term|"
+            r"state\s+of\s+emergency)|"
             r"bans?|banned|banning|ban\s+on|prohibited|ordered|imposed|agreed\s+to|decided|decision\s+to|"
             r"expanded|directed\s+that|changed|moratorium|restrictions?|suspended|lifted|terminat(?:ed|ion)|"
             r"granted\s+(?:an?\s+)?amnest(?:y|ies)|amnest(?:y|ies)|pardon(?:ed|s)?|"
