@@ -258,3 +258,21 @@ def test_a_sale_or_a_profit_without_an_amount_does_not_hide_a_happening() -> Non
 def test_an_approved_course_of_action_is_a_policy_decision(cable_id: str, fragment: str, date: dt.date) -> None:
     (event,) = quoting(corpus_events(cable_id), fragment)
     assert (event.event_date, event.event_type) == (date, "policy_decision")
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment"),
+    [
+        # a railway train, a schooling, a course of things, a call: no training
+        ("08MADRID620", "In 2004 Madrid suffered bloody train bombings"),
+        ("08ISLAMABAD3248", 'leading a largely ignored "train march"'),
+        ("06LAPAZ3400", "A lawyer by education and a teacher by training"),
+        ("09BRUSSELS1580", "In fact, of course, the transformation began at home in Belgium in 2007"),
+        ("09KABUL2658", "to a post-election course of action"),
+        ("05SANAA923", "In a conference call with Ambassador and DCM"),
+        ("08ISLAMABAD3248", "at a news conference October 12"),
+    ],
+)
+def test_words_that_only_look_like_training_type_no_training(cable_id: str, fragment: str) -> None:
+    events = quoting(corpus_events(cable_id), fragment)
+    assert events and all(event.event_type != "training" for event in events)

@@ -109,8 +109,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "training",
         re.compile(
-            r"\b(?:train(?:ed|ing|ings|s)?|workshops?|seminars?|instruction|course|courses|"
-            r"(?<!press\s)(?<!video\s)conference)\b",
+            # not a railway train ("the March 11 train bombings", "a train march"), a schooling ("a teacher by
+            # training"), a course of things ("of course", "over the course of") or a call ("a conference call")
+            r"\b(?:(?<!by\s)train(?:ed|ing|ings|s)?\b(?!\s+(?:bombings?|attacks?|stations?|march|lines?|tracks?|crash))|"
+            r"(?:workshops?|seminars?|instruction)\b|(?<!of\s)courses?\b(?!\s+of\b)|"
+            r"(?<!press\s)(?<!news\s)(?<!video\s)conference\b(?!\s+calls?\b))",
             re.IGNORECASE,
         ),
     ),
