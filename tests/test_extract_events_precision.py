@@ -276,3 +276,21 @@ def test_an_approved_course_of_action_is_a_policy_decision(cable_id: str, fragme
 def test_words_that_only_look_like_training_type_no_training(cable_id: str, fragment: str) -> None:
     events = quoting(corpus_events(cable_id), fragment)
     assert events and all(event.event_type != "training" for event in events)
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment", "wrong_type"),
+    [
+        # a campaign for votes is no campaign of awareness
+        ("09RIODEJANEIRO329", "Governor Cabral's 2010 reelection campaign", "campaign"),
+        ("09BERLIN1167", "At election campaign rallies last week", "campaign"),
+        # what just changed is no decision; Amnesty International grants no amnesty
+        ("10ISLAMABAD428", "Pakistani terrorism had changed", "policy_decision"),
+        ("10LUXEMBOURG5", "Begg later attended an Amnesty International-hosted screening", "policy_decision"),
+        # a ruling party makes no ruling
+        ("09PRETORIA2263", "the most vocal member of the ruling party during the ANC", "court_decision"),
+    ],
+)
+def test_look_alike_cues_give_no_campaign_decision_or_ruling(cable_id: str, fragment: str, wrong_type: str) -> None:
+    events = quoting(corpus_events(cable_id), fragment)
+    assert events and all(event.event_type != wrong_type for event in events)

@@ -104,7 +104,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # meeting discussed ("on January 5 held meetings ... to discuss the recent Blackwater ruling")
     (
         "court_noun",
-        re.compile(r"\b(?:verdicts?|rulings?|acquittals?|convictions?|court\s+decisions?)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:verdicts?|rulings?(?!\s+(?:party|parties|coalition|elite|family|class))|acquittals?|convictions?|"
+            r"court\s+decisions?)\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         "training",
@@ -112,7 +116,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             # not a railway train ("the March 11 train bombings", "a train march"), a schooling ("a teacher by
             # training"), a course of things ("of course", "over the course of") or a call ("a conference call")
             r"\b(?:(?<!by\s)train(?:ed|ing|ings|s)?\b(?!\s+(?:bombings?|attacks?|stations?|march|lines?|tracks?|crash))|"
-            r"(?:workshops?|seminars?|instruction)\b|(?<!of\s)courses?\b(?!\s+of\b)|"
+            r"(?:workshops?|seminars?|instruction)\b|(?<!of\s)(?<!changed\s)(?<!change\s)courses?\b(?!\s+of\b)|"
             r"(?<!press\s)(?<!news\s)(?<!video\s)conference\b(?!\s+calls?\b))",
             re.IGNORECASE,
         ),
@@ -120,7 +124,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "campaign",
         re.compile(
-            r"\b(?:campaigns?|broadcast|aired|radio\s+programs?|awareness|dialogues?|"
+            # a campaign for votes is no campaign of awareness ("his 2002 presidential campaign")
+            r"\b(?:(?<!election\s)(?<!electoral\s)(?<!presidential\s)(?<!reelection\s)(?<!re-election\s)campaigns?|"
+            r"broadcast|aired|radio\s+programs?|awareness|dialogues?|"
             # an organised drive: "led a sustained and well-organized effort to fight trafficking"
             r"(?:led|launched|mounted|organized|waged)\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:effort|drive|push)\s+to\s+"
             r"(?:fight|combat|counter|end|stop|eradicate)|"
@@ -140,8 +146,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"extended\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,2}?(?:deadline|mandate|ban|moratorium|deployment|term|"
             r"state\s+of\s+emergency)|"
             r"bans?|banned|banning|ban\s+on|prohibited|ordered|imposed|agreed\s+to|decided|decision\s+to|"
-            r"expanded|directed\s+that|changed|moratorium|restrictions?|suspended|lifted|terminat(?:ed|ion)|"
-            r"granted\s+(?:an?\s+)?amnest(?:y|ies)|amnest(?:y|ies)|pardon(?:ed|s)?|"
+            # something changed by someone ("were changed in late 2008", "changed the rules"), not what just changed
+            # ("Pakistani terrorism had changed"); an amnesty, not Amnesty International
+            r"expanded|directed\s+that|(?:was|were|been|be)\s+changed|changed\s+(?:the|its|their|his|her)|moratorium|"
+            r"restrictions?|suspended|lifted|terminat(?:ed|ion)|granted\s+(?:an?\s+)?amnest(?:y|ies)|"
+            r"(?-i:amnest(?:y|ies))|pardon(?:ed|s)?|"
             # a removal from office: "a decree removed a judge", "dismissed two police officers"
             r"(?:removed|dismissed|fired|demoted)\s+(?:\w+\s+){0,2}?(?:judges?|officials?|officers?|prosecutors?|"
             r"governors?|directors?|chiefs?|commanders?|ministers?)|"
