@@ -294,3 +294,28 @@ def test_words_that_only_look_like_training_type_no_training(cable_id: str, frag
 def test_look_alike_cues_give_no_campaign_decision_or_ruling(cable_id: str, fragment: str, wrong_type: str) -> None:
     events = quoting(corpus_events(cable_id), fragment)
     assert events and all(event.event_type != wrong_type for event in events)
+
+
+@pytest.mark.parametrize(
+    ("cable_id", "fragment", "wrong_type"),
+    [
+        # a name with Studies or Research in it, a study group, a person set free: no publication
+        ("09BEIJING2438", "Director of the Center for Middle East Studies", "report_published"),
+        ("08STATE116943", "Analysis from the DoS, Office of Research noted", "report_published"),
+        ("10LUXEMBOURG5", "released from Guantanamo Bay in 2005", "report_published"),
+        ("09PRETORIA939", "Released from prison at the age of 32 in 1974", "report_published"),
+        ("07RABAT1657", "The proposal, which has been under study since 2004", "report_published"),
+        # "seized on", "seized with": no seizure
+        ("07RABAT1657", "was apparently seized on as a centerpiece", "raid"),
+        ("09MOSCOW1591", "While Medvedev appears seized with taking charge", "raid"),
+    ],
+)
+def test_look_alike_cues_give_no_publication_or_raid(cable_id: str, fragment: str, wrong_type: str) -> None:
+    events = quoting(corpus_events(cable_id), fragment)
+    assert events and all(event.event_type != wrong_type for event in events)
+
+
+def test_research_at_the_head_of_a_sentence_is_still_a_study() -> None:
+    # 09PHNOMPENH114: "Research conducted by Friends International and UNIAP in 2007 on child begging issues ..."
+    events = quoting(extract_events(cable("09PHNOMPENH114")), "Research conducted by Friends International and UNIAP")
+    assert [(e.event_date, e.event_type) for e in events] == [(dt.date(2007, 1, 1), "report_published")]

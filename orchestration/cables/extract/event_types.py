@@ -89,7 +89,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "raid",
-        re.compile(r"\b(?:raid(?:ed|s|ing)?|crackdowns?|broke\s+up|busted|stormed|seized|seizures?)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:raid(?:ed|s|ing)?|crackdowns?|broke\s+up|busted|stormed|seized(?!\s+(?:on|upon|with)\b)|seizures?)\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         "court_decision",
@@ -167,7 +170,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "report_published",
         re.compile(
-            r"\b(?:reports?|study|studies|survey|surveys|research|directory|published|released)\b",
+            # not a name ("the Center for Middle East Studies", "the Office of Research": capitalised after a word),
+            # a thing under study or a study group, nor a person set free ("released from Guantanamo Bay in 2005")
+            r"\b(?:reports?|(?<!under\s)(?:(?-i:stud(?:y|ies))|(?<![\w,]\s)(?-i:Stud(?:y|ies)))"
+            r"(?!\s+(?:groups?|tours?|visits?|trips?)\b)|survey|surveys|(?-i:research)|(?<![\w,]\s)(?-i:Research)|"
+            r"directory|published|released(?!\s+(?:from|on\s+bail|without|due|after|pending)\b))\b",
             re.IGNORECASE,
         ),
     ),
