@@ -5,8 +5,6 @@ spreads them: `workers: N` runs them in N local processes; the `reload_warehouse
 them on a Dask cluster (local or remote), the path past one machine.
 """
 
-import os
-
 import dagster as dg
 from dagster_dask import dask_executor
 
@@ -35,13 +33,4 @@ def build_executor(config: dict) -> dict:
     }
 
 
-# below this many cables to process, worker processes cost more to start than they save
-PARALLEL_FROM = int(os.environ.get("BUILD_PARALLEL_FROM", "400"))
-
-
-def default_workers() -> int:
-    """Workers for a large build: BUILD_WORKERS, else the machine's cores."""
-    return int(os.environ.get("BUILD_WORKERS") or os.cpu_count() or 1)
-
-
-__all__ = ["PARALLEL_FROM", "build_executor", "dask_executor", "default_workers"]
+__all__ = ["build_executor", "dask_executor"]
