@@ -23,3 +23,15 @@ def _imported(code: str) -> list[str]:
 def test_make_runs_wrapper_plans_without_dagster_dbt_or_gx():
     # the wrapper lives as long as the build: it plans with DuckDB and the standard library only
     assert _imported("import orchestration.build") == []
+
+
+def test_the_code_location_imports_neither_gx_nor_pandas_nor_dask():
+    # every process of a build loads it (run coordinator, forkserver, each step): GX and pandas are imported by
+    # the checks that run, Dask by the Dask job
+    assert _imported("import orchestration.definitions") == ["dagster", "dagster_dbt", "dbt", "pyarrow"]
+
+
+def test_forked_steps_do_not_inherit_gx():
+    from orchestration.reload.executors import PRELOADED
+
+    assert "great_expectations" not in PRELOADED
