@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from expectations.runner import finding_meta
 from expectations.thresholds import mostly
 
-if TYPE_CHECKING:  # GX takes seconds to import: only the checks that run it pay for it
+if TYPE_CHECKING:  # GX takes seconds to import, pandas ~50 MB: only the checks that run them pay for them
     import great_expectations as gx
+    import pandas as pd
 
 TABLE = "marts.dim_cable"
 ID_COLUMN = "cable_id"
@@ -30,6 +29,8 @@ EARLIEST_PLAUSIBLE = dt.datetime(1966, 1, 1)
 
 def prepare(frame: pd.DataFrame) -> pd.DataFrame:
     """Add the derived columns the suite checks: the id's year against the sending year."""
+    import pandas as pd
+
     frame = frame.copy()
     frame["sent_at"] = pd.to_datetime(frame["sent_at"])
     frame["id_year_matches_sent_at"] = frame["cable_id"].str[:2] == frame["sent_at"].dt.strftime("%y")

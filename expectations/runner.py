@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
-if TYPE_CHECKING:  # GX takes seconds to import: loading the code location should not pay for it
+if TYPE_CHECKING:  # GX takes seconds to import, pandas ~50 MB: loading the code location should not pay for them
     import great_expectations as gx
+    import pandas as pd
 
 DATASOURCE = "warehouse_frames"
 _contexts: dict[Path, object] = {}
@@ -148,6 +147,8 @@ def escape_text(frame: pd.DataFrame) -> pd.DataFrame:
     text; escaped here, they show as text and never as markup. Suites therefore check free text
     through derived columns (booleans, lengths) rather than by matching it.
     """
+    import pandas as pd
+
     escaped = frame.copy()
     for column in escaped.columns:
         if escaped[column].dtype == object or pd.api.types.is_string_dtype(escaped[column]):

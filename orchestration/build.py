@@ -18,12 +18,13 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.reload.definitions import reload_config
-from orchestration.reload.executors import PARALLEL_FROM, default_workers
+# light imports only (no Dagster, dbt, GX, pyarrow or pandas): this process lives as long as the build, and
+# every process of a build counts towards its memory
+from orchestration.reload.config import PARALLEL_FROM, default_workers, reload_config
 from orchestration.settings import PROJECT_ROOT, apply_defaults, setting
 from orchestration.warehouse.extracted_store import extractor_version
-from orchestration.warehouse.plan import count_work
 from orchestration.warehouse.sources import list_sources
+from orchestration.warehouse.work import count_work
 
 BATCHES_PER_WORKER = 3
 # a batch's rows stay in its worker's memory until written: about 0.2 MB a cable, so a worker's memory is bounded by

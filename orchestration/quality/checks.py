@@ -1,5 +1,8 @@
 """GX suites as Dagster asset checks: each reads its table and validates a DataFrame.
 
+The five checks are one step (`marts_gx_suites`) running the suites one after another: GX and pandas
+are imported in that step only, once, and one table's frame is in memory at a time.
+
 What is in the cables never turns a run red. A validity suite's row rules set facts aside or flag
 cables as findings, and the check warns; it fails with ERROR, blocking what depends on the table,
 only when the failure is systemic: a key that is not unique, or more than the share of rows set in
@@ -9,7 +12,8 @@ restatements ...) only warn. Every check writes what it found to DuckDB
 """
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from types import ModuleType
 
 import dagster as dg
@@ -26,7 +30,7 @@ def systemic_failures(outcome: SuiteOutcome) -> list:
     return [failure for failure in outcome.failures if failure.meta.get("severity") != "info"]
 
 
-def _result(outcome: SuiteOutcome, findings: list, validity: bool) -> dg.AssetCheckResult:
+def _result(outcome: SuiteOutcome, findings: list, validity: bool, key: dg.AssetCheckKey) -> dg.AssetCheckResult:
     systemic = systemic_failures(outcome) if validity else []
     counts = Counter(finding.check_name for finding in findings)
     examples: dict[str, list[str]] = {}
@@ -43,6 +47,8 @@ def _result(outcome: SuiteOutcome, findings: list, validity: bool) -> dg.AssetCh
     else:
         description = "all expectations hold"
     return dg.AssetCheckResult(
+        asset_key=key.asset_key,
+        check_name=key.name,
         passed=not findings and not outcome.failures,
         severity=dg.AssetCheckSeverity.ERROR if systemic else dg.AssetCheckSeverity.WARN,
         description=description,
@@ -58,66 +64,93 @@ def _result(outcome: SuiteOutcome, findings: list, validity: bool) -> dg.AssetCh
     )
 
 
-def findings_check(
-    suite_module: ModuleType,
-    build_suite: Callable[[], "gx.ExpectationSuite"],  # noqa: F821
-    name: str,
-    description: str,
-    validity: bool,
-) -> Callable:
-    """An asset check whose flagged rows become rows of `quality.findings`."""
-    asset_key = dg.AssetKey(suite_module.TABLE.split("."))
+@dataclass(frozen=True)
+class GxSuite:
+    """One GX suite run as an asset check on its table; a validity suite's systemic failures fail it."""
 
-    # blocking orders every check before what depends on the table; only an ERROR result stops it
-    @dg.asset_check(asset=asset_key, name=name, blocking=True, description=description)
-    def check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        suite = build_suite()
+    module: ModuleType
+    build_suite: Callable[[], "gx.ExpectationSuite"]  # noqa: F821
+    name: str
+    description: str
+    validity: bool
+
+    @property
+    def key(self) -> dg.AssetCheckKey:
+        """The check's key: its name on its table's asset."""
+        return dg.AssetCheckKey(dg.AssetKey(self.module.TABLE.split(".")), self.name)
+
+    def spec(self) -> dg.AssetCheckSpec:
+        """The check as Dagster shows it."""
+        # blocking orders every check before what depends on the table; only an ERROR result stops it
+        return dg.AssetCheckSpec(self.name, asset=self.key.asset_key, description=self.description, blocking=True)
+
+    def run(self, warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        """Validate the table, write what was found to DuckDB, and say so."""
+        suite = self.build_suite()
         with warehouse.connect(read_only=True) as con:
-            outcome, findings = evaluate_suite(con, suite_module, suite, name, validity=validity)
+            outcome, findings = evaluate_suite(con, self.module, suite, self.name, validity=self.validity)
         with warehouse.connect() as con:
-            record_outcome(con, suite_module.TABLE, outcome)
+            record_outcome(con, self.module.TABLE, outcome)
             replace_findings(con, suite_check_names(suite), findings)
-        return _result(outcome, findings, validity)
-
-    return check
+        return _result(outcome, findings, self.validity, self.key)
 
 
-dim_cable_check = findings_check(
-    dim_cable,
-    dim_cable.build_suite,
-    "gx_dim_cable",
-    "GX suite on dim_cable: unique ids, plausible dates, subject and origin present, one source per cable id.",
-    validity=True,
+SUITES = [
+    GxSuite(
+        dim_cable,
+        dim_cable.build_suite,
+        "gx_dim_cable",
+        "GX suite on dim_cable: unique ids, plausible dates, subject and origin present, one source per cable id.",
+        validity=True,
+    ),
+    GxSuite(
+        fct_metric,
+        fct_metric.build_validity_suite,
+        "gx_fct_metric_validity",
+        "Figures set aside because they cannot be right as stored (span, value, measure, period; rules in dbt's "
+        "int_metrics_validated); fails the build only when more than the share in expectations/thresholds.py are.",
+        validity=True,
+    ),
+    GxSuite(
+        fct_metric,
+        fct_metric.build_consistency_suite,
+        "gx_fct_metric_consistency",
+        "Figures not to sum blindly: overlapping institutions, conflicting values, restatements, parts that do not "
+        "add up, sub-periods above their period, running totals that shrink.",
+        validity=False,
+    ),
+    GxSuite(
+        fct_event,
+        fct_event.build_validity_suite,
+        "gx_fct_event_validity",
+        "Events set aside because they cannot be right as stored (span outside the quote, unknown type or "
+        "precision); fails the build only when more than the share in expectations/thresholds.py are.",
+        validity=True,
+    ),
+    GxSuite(
+        fct_event,
+        fct_event.build_consistency_suite,
+        "gx_fct_event_consistency",
+        "The same one-off event (law enacted, body established, agreement signed) given different dates.",
+        validity=False,
+    ),
+]
+
+
+# one step for every suite, one suite at a time: the step imports GX and pandas once (~165 MB, ~6 s) and holds
+# one table's frame at a time, where a step per suite paid both per suite, two or three steps at once
+@dg.multi_asset_check(
+    specs=[suite.spec() for suite in SUITES],
+    name="marts_gx_suites",
+    can_subset=True,
+    description="The GX suites on the marts, one after another.",
 )
-fct_metric_validity = findings_check(
-    fct_metric,
-    fct_metric.build_validity_suite,
-    "gx_fct_metric_validity",
-    "Figures set aside because they cannot be right as stored (span, value, measure, period; rules in dbt's "
-    "int_metrics_validated); fails the build only when more than the share in expectations/thresholds.py are.",
-    validity=True,
-)
-fct_metric_consistency = findings_check(
-    fct_metric,
-    fct_metric.build_consistency_suite,
-    "gx_fct_metric_consistency",
-    "Figures not to sum blindly: overlapping institutions, conflicting values, restatements, parts that do not add "
-    "up, sub-periods above their period, running totals that shrink.",
-    validity=False,
-)
-fct_event_validity = findings_check(
-    fct_event,
-    fct_event.build_validity_suite,
-    "gx_fct_event_validity",
-    "Events set aside because they cannot be right as stored (span outside the quote, unknown type or precision); "
-    "fails the build only when more than the share in expectations/thresholds.py are.",
-    validity=True,
-)
-fct_event_consistency = findings_check(
-    fct_event,
-    fct_event.build_consistency_suite,
-    "gx_fct_event_consistency",
-    "The same one-off event (law enacted, body established, agreement signed) given different dates.",
-    validity=False,
-)
-ALL_CHECKS = [dim_cable_check, fct_metric_validity, fct_metric_consistency, fct_event_validity, fct_event_consistency]
+def gx_suites(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+    """Each selected suite's result as it completes."""
+    selected = context.selected_asset_check_keys
+    for suite in SUITES:
+        if suite.key in selected:
+            yield suite.run(warehouse)
+
+
+ALL_CHECKS = [gx_suites]

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from expectations.runner import SuiteOutcome, validate_frame
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only the checks that run import GX and pandas (orchestration/reload/executors.py)
     import great_expectations as gx
+    import pandas as pd
 
 DDL = """
 create schema if not exists quality;
@@ -71,6 +71,8 @@ def _quote(text: str) -> str:
 
 
 def _period(row) -> str:
+    import pandas as pd
+
     start, end = row.get("period_start"), row.get("period_end")
     if not _present(start) or pd.isna(start):
         return "no stated period"
@@ -90,6 +92,8 @@ def describe_metric(row) -> str:
 
 def describe_cable(row) -> str:
     """`09PHNOMPENH114 "SUBJECT" (Embassy Phnom Penh, 2009-02-19)`."""
+    import pandas as pd
+
     subject = _quote(row["subject"]) if _present(row.get("subject")) else "no subject"
     return f'{row["cable_id"]} "{subject}" ({row.get("origin")}, {pd.Timestamp(row["sent_at"]).date()})'
 
@@ -99,6 +103,8 @@ DESCRIBE = {"metric_id": describe_metric, "event_id": None, "cable_id": describe
 
 def describe_event(row) -> str:
     """`law_enacted on 2008-02-15 (day) [id] "quote"`."""
+    import pandas as pd
+
     return (
         f"{row['event_type']} on {pd.Timestamp(row['event_date']).date()} ({row['date_precision']}) "
         f'[{row["event_id"]}] "{_quote(row["quote"])}"'

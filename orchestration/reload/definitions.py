@@ -4,7 +4,8 @@ import os
 
 import dagster as dg
 
-from orchestration.reload.executors import PARALLEL_FROM, dask_executor, default_workers
+from orchestration.reload.config import PARALLEL_FROM, default_workers, reload_config
+from orchestration.reload.executors import dask_executor
 from orchestration.reload.folder_state import FolderCursor, scan
 from orchestration.resources import CableSourceResource
 
@@ -26,14 +27,6 @@ reload_on_dask_job = dg.define_asset_job(
     tags={"warehouse/writer": "true"},
     executor_def=dask_executor,
 )
-
-
-def reload_config(force: bool = False, workers: int = 1) -> dict:
-    """Run config of a reload: `force` redoes every cable; `workers` processes share the batches."""
-    return {
-        "ops": {"cables": {"ops": {"plan_cables": {"config": {"force": force}}}}},
-        "execution": {"config": {"workers": workers}},
-    }
 
 
 FULL_RELOAD_CONFIG = reload_config(force=True, workers=default_workers())

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from orchestration.warehouse.sources import SourceItem
+from orchestration.warehouse.work import stored_versions
 
 WORK_SCHEMA = pa.schema(
     [
@@ -100,11 +101,6 @@ class _BatchWriter:
         self.rows = []
 
 
-def _stored(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str, bool]]:
-    rows = con.execute("select source_key, content_sha256, cable_id, is_published from raw.cable_versions").fetchall()
-    return {key: (digest, cable_id, published) for key, digest, cable_id, published in rows}
-
-
 def plan_build(
     con: duckdb.DuckDBPyConnection,
     sources: Iterable[SourceItem],
@@ -117,7 +113,7 @@ def plan_build(
     """Stream `sources` against the warehouse's state into batch files under `work_dir`."""
     work_dir.mkdir(parents=True, exist_ok=True)
     plan = Plan(build_id, extractor_version, force)
-    stored = _stored(con)
+    stored = stored_versions(con)
     extracted = dict(con.execute("select cable_id, extractor_version from extracted.extraction_state").fetchall())
     known_bad = set(
         con.execute("select source_key, content_sha256 from raw.quarantine where kind <> 'unreadable'").fetchall()
@@ -170,23 +166,6 @@ def plan_build(
     )
     plan.present_file = str(present_path)
     return plan
-
-
-def count_work(con: duckdb.DuckDBPyConnection | None, sources: Iterable[SourceItem], extractor_version: str) -> int:
-    """How many sources a build would process (a dry run of plan_build, for choosing workers)."""
-    stored = _stored(con) if con is not None else {}
-    extracted = (
-        dict(con.execute("select cable_id, extractor_version from extracted.extraction_state").fetchall())
-        if con is not None
-        else {}
-    )
-    work = 0
-    for item in sources:
-        previous = stored.get(item.source_key)
-        unchanged = previous and previous[0] == item.content_sha256
-        current = previous and (not previous[2] or extracted.get(previous[1]) == extractor_version)
-        work += not item.refused and not (unchanged and current)
-    return work
 
 
 def _requeue_other_versions(

@@ -1,0 +1,37 @@
+"""Issue 10's memory target counts every process of a build: none may carry imports it does not use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("dagster", "dagster_dbt", "dbt", "great_expectations", "pyarrow", "pandas", "dask")
+
+
+def _imported(code: str) -> list[str]:
+    """The heavy top-level packages a fresh interpreter holds after running `code`."""
+    probe = f"{code}\nimport sys\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env={"PYTHONPATH": str(ROOT)}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def test_make_runs_wrapper_plans_without_dagster_dbt_or_gx():
+    # the wrapper lives as long as the build: it plans with DuckDB and the standard library only
+    assert _imported("import orchestration.build") == []
+
+
+def test_the_code_location_imports_neither_gx_nor_pandas_nor_dask():
+    # every process of a build loads it (run coordinator, forkserver, each step): GX and pandas are imported by
+    # the checks that run, Dask by the Dask job
+    assert _imported("import orchestration.definitions") == ["dagster", "dagster_dbt", "dbt", "pyarrow"]
+
+
+def test_forked_steps_do_not_inherit_gx():
+    from orchestration.reload.executors import PRELOADED
+
+    assert "great_expectations" not in PRELOADED
