@@ -4,7 +4,7 @@ Measures, in one run on this machine (figures compare as ratios across machines)
 - the end-to-end build of BENCH_CABLES cables (default 25,000), with its stages from Dagster's event log;
 - the floor: a plain read and `re.findall(r"\\w+")` over the same files;
 - the extraction speed-up of 2 workers over 1 on BENCH_SPEEDUP_CABLES (default 2,000) cables;
-- the peak resident memory of every process of the build, children included;
+- the peak resident memory of every process of the build, children included (summed RSS, and summed PSS);
 - the cost of adding one cable to the big warehouse and to a 100-cable one.
 Writes data/bench/latest.json (BENCH_DIR holds the corpora and warehouses).
 """
@@ -52,10 +52,14 @@ def floor_seconds(folder: Path) -> float:
 
 
 class PeakMemory:
-    """Samples the resident memory of a process and all its children; keeps the largest sum."""
+    """Samples the resident memory of a process and all its children; keeps the largest sum.
+
+    Summed RSS counts a page that forked processes share (the forkserver's imports) once per process; the
+    proportional set size (PSS) shares it out, so its sum is what the build takes of the machine's memory."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:
         self.peak_mb, self._pid, self._every, self._stop = 0.0, pid, every, threading.Event()
+        self.peak_pss_mb = 0.0
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -64,13 +68,15 @@ class PeakMemory:
             try:
                 root = psutil.Process(self._pid)
                 processes = [root, *root.children(recursive=True)]
-                total = 0
+                total = proportional = 0
                 for process in processes:
                     try:
                         total += process.memory_info().rss
+                        proportional += getattr(process.memory_full_info(), "pss", 0)
                     except psutil.Error:
                         pass
                 self.peak_mb = max(self.peak_mb, total / 1e6)
+                self.peak_pss_mb = max(self.peak_pss_mb, proportional / 1e6)
             except psutil.Error:
                 return
             time.sleep(self._every)
@@ -97,8 +103,8 @@ def environment(work: Path, cables: Path) -> dict[str, str]:
     }
 
 
-def build(env: dict, *extra: str) -> tuple[float, float]:
-    """Run `make run`'s build (orchestration.build); return (seconds, peak MB of the process tree)."""
+def build(env: dict, *extra: str) -> tuple[float, PeakMemory]:
+    """Run `make run`'s build (orchestration.build); return (seconds, peak memory of the process tree)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "orchestration.build", *extra],
@@ -112,11 +118,11 @@ def build(env: dict, *extra: str) -> tuple[float, float]:
     for line in process.stdout:
         print("    " + line.rstrip()[:160], flush=True)
     process.wait()
-    peak = memory.stop()
+    memory.stop()
     if process.returncode:
         log = Path(env["DAGSTER_HOME"]) / "logs" / "make_run.log"
         raise RuntimeError(f"build failed ({process.returncode}); see {log}")
-    return time.perf_counter() - started, peak
+    return time.perf_counter() - started, memory
 
 
 def stage_seconds(dagster_home: Path) -> dict[str, float]:
@@ -222,7 +228,8 @@ def main() -> int:
         "total_over_floor": round(total / floor, 1),
         "extract_speedup": speedup["speedup"],
         "extract_speedup_detail": speedup,
-        "peak_rss_mb": round(peak),
+        "peak_rss_mb": round(peak.peak_mb),
+        "peak_pss_mb": round(peak.peak_pss_mb),
         "add_one_seconds": round(add_big, 1),
         "add_one_small_seconds": round(add_small, 1),
         "add_one_over_small": round(add_big / add_small, 2),
