@@ -20,6 +20,7 @@ from orchestration.metadata import table_metadata
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT, apply_defaults
 from orchestration.warehouse.connection import writer_lock
+from orchestration.warehouse.tables import RAW
 
 apply_defaults()
 # the dbt installed beside this interpreter, whether or not the venv is on PATH
@@ -93,6 +94,35 @@ def seeds_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def project_digest() -> str:
+    """A digest of the dbt project's models, macros, seeds and settings: incremental models are built anew
+    (--full-refresh) when it differs from the one the warehouse was last built with."""
+    digest = hashlib.sha256()
+    paths = [path for folder in ("models", "macros", "seeds") for path in (DBT_PROJECT_DIR / folder).rglob("*")]
+    for path in sorted(paths + [DBT_PROJECT_DIR / "dbt_project.yml"]):
+        if path.is_file():
+            digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# a build that changed more than this share of the cables rebuilds every model whole: it is as fast
+FULL_REFRESH_SHARE = 0.5
+
+
+def needs_full_refresh(path: Path) -> bool:
+    """True when the incremental models must be built from scratch: a new or changed dbt project, or a build
+    that changed most cables (a forced reload, a new extractor version)."""
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            built = con.execute("select digest from reference.models_built").fetchone()
+            changed = con.execute("select count(*) from raw.cables_changed").fetchone()[0]
+            cables = con.execute("select count(*) from raw.cable_texts").fetchone()[0]
+    except duckdb.Error:
+        return True
+    return not built or built[0] != project_digest() or changed > FULL_REFRESH_SHARE * max(cables, 1)
+
+
 def _exclusions(path: Path) -> list[str]:
     """What a build leaves out: dbt unit tests (model logic, run by the test suite) and seeds the
     warehouse already holds at this digest."""
@@ -139,10 +169,18 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
         writer_lock(DBT_TARGET / "dbt", warehouse.lock_timeout_seconds),
         _environment(DBT_WAREHOUSE_PATH=str(path)),
     ):
-        args = ["build", *_exclusions(path)]
+        full_refresh = needs_full_refresh(path)
+        args = ["build", *_exclusions(path), *(["--full-refresh"] if full_refresh else [])]
+        context.log.info("dbt builds every model whole" if full_refresh else "dbt builds the changed cables' rows")
         yield from dbt.cli(args, context=context, target_path=DBT_TARGET).stream()
         with duckdb.connect(str(path)) as con:
             con.execute("create or replace table reference.seeds_loaded as select ? as digest", [seeds_digest()])
+            # the models now hold every change loaded so far, built by this project (a run of some models only
+            # leaves the changes for the next whole one)
+            if not context.is_subset:
+                con.execute("create or replace table reference.models_built as select ? as digest", [project_digest()])
+                con.execute(RAW["cables_changed"].ddl())
+                con.execute("delete from raw.cables_changed")
     # row counts and previews for the UI, read once dbt has released the file
     with warehouse.connect(read_only=True) as con:
         for key in sorted(context.selected_asset_keys, key=lambda k: k.path):

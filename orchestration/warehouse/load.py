@@ -131,6 +131,11 @@ def _load(con, plan: Plan, result_dirs: list[str], now: dt.datetime, report: Ing
     )
     _quarantine(con, plan, failures, now, report)
     _account(con, plan, stored_before, failures, now, report)
+    con.execute(
+        "insert or ignore into raw.cables_changed select distinct cable_id from ("
+        "select cable_id from run_rewrite union all select unnest(?::varchar[]))",
+        [report.changed_cable_ids],
+    )
 
 
 def _choose_versions(con: duckdb.DuckDBPyConnection) -> None:

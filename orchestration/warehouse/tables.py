@@ -218,6 +218,9 @@ RAW = {
             "extraction_failures bigint not null",
         ),
     ),
+    # cables whose shown rows changed since dbt last built the models: the load step adds them, the dbt
+    # asset empties it once dbt has built them (incremental models rebuild only these cables' rows)
+    "cables_changed": Table("raw", "cables_changed", ("cable_id varchar not null",), ("cable_id",)),
 }
 
 # the tables holding the published version of a cable, replaced together

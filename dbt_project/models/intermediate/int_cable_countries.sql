@@ -10,6 +10,13 @@
 --   5 subject line           the first country the subject line names (by name or demonym)
 --   6 post                   the country of the sending post (Embassy Ankara -> TR)
 --   7 first tag              the first of several tags (FIPS reading)
+-- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{{ delete_changed_cables() }}"],
+) }}
 with
 
 cables as (
@@ -20,6 +27,7 @@ cables as (
         ' ' || {{ match_key('origin') }} || ' ' as origin_key,
         {{ match_key("regexp_extract(coalesce(body_subject, subject), '^([^:]{3,60}):', 1)") }} as heading_key
     from {{ ref('stg_raw__cables') }}
+    {{- only_changed_cables() }}
 ),
 
 names as (

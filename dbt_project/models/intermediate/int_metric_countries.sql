@@ -9,11 +9,19 @@
 --                        without documents in Syria"), else the cable's subject country
 -- A money figure has no origin ("10 billion through Israeli holdings"): only counts of people and
 -- cases, and shares, get an origin_country_code.
+-- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{{ delete_changed_cables() }}"],
+) }}
 with
 
 metrics as (
     select metric_id, cable_id, char_end, coalesce(unit in ('persons', 'cases', 'percent'), true) as counts_people
     from {{ ref('int_metrics_accepted') }}
+    {{- only_changed_cables() }}
 ),
 
 texts as (
@@ -71,6 +79,7 @@ cables as (
 
 select
     metrics.metric_id,
+    metrics.cable_id,
     coalesce(locations.location_country_code, cables.subject_country_code) as country_code,
     case when locations.location_country_code is not null then 'in <country> after the figure'
         when cables.subject_country_code is not null then 'subject country of the cable' end as country_basis,

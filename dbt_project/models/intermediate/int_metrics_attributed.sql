@@ -27,10 +27,19 @@ in_cable as (
     group by all
 ),
 
+-- by name or by acronym: two equality joins (hash joins), not one join on either (a nested loop over every
+-- metric and organization: 18 s against 0.2 s at 10,000 cables)
 anywhere as (
-    select metrics.cable_id, metrics.metric_index, min(all_orgs.org_key) as org_key
-    from metrics
-    join all_orgs on lower(metrics.source_org) in (all_orgs.name_lower, all_orgs.acronym_lower)
+    select cable_id, metric_index, min(org_key) as org_key
+    from (
+        select metrics.cable_id, metrics.metric_index, all_orgs.org_key
+        from metrics
+        join all_orgs on lower(metrics.source_org) = all_orgs.name_lower
+        union all
+        select metrics.cable_id, metrics.metric_index, all_orgs.org_key
+        from metrics
+        join all_orgs on lower(metrics.source_org) = all_orgs.acronym_lower
+    )
     group by all
 )
 

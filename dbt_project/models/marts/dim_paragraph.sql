@@ -1,10 +1,16 @@
--- One row per numbered paragraph, with its text; the post-hooks (re)build the BM25 full-text
--- index on it (schema fts_marts_dim_paragraph) each time the table is rebuilt, so the index
--- always matches the paragraphs, and define marts.search_paragraphs(query) over it.
-{{ config(post_hook=[
-    "pragma create_fts_index('marts.dim_paragraph', 'paragraph_id', 'paragraph_text', 'heading', overwrite=1)",
-    "{{ create_search_paragraphs_macro() }}",
-]) }}
+-- One row per numbered paragraph, with its text; the post-hooks keep the BM25 full-text index on it (schema
+-- fts_marts_dim_paragraph) in step with the table, and define marts.search_paragraphs(query) over it.
+-- Incremental by cable: a build rewrites only the paragraphs of the cables it changed (macros/incremental_by_cable.sql).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{{ delete_changed_cables() }}"],
+    post_hook=[
+        "{{ paragraph_search_index() }}",
+        "{{ create_search_paragraphs_macro() }}",
+    ],
+) }}
 
 select
     cable_id || '-p' || lpad(paragraph_ordinal::varchar, 3, '0') as paragraph_id,
@@ -17,4 +23,5 @@ select
     char_start,
     char_end
 from {{ ref('stg_raw__paragraphs') }}
+{{ only_changed_cables() }}
 order by cable_id, paragraph_ordinal

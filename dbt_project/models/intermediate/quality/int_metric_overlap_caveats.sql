@@ -1,6 +1,13 @@
 -- Where a cable warns that the statistics after it may overlap ("the statistics below may
 -- overlap, as a consolidated database ... is yet to be available"): the caveat covers the
 -- figures that follow it in the same section.
+-- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{{ delete_changed_cables() }}"],
+) }}
 with
 
 paragraphs as (
@@ -8,6 +15,7 @@ paragraphs as (
         substr(t.raw_text, p.char_start, p.char_end - p.char_start) as raw_paragraph
     from {{ ref('stg_raw__paragraphs') }} as p
     join {{ ref('stg_raw__cable_texts') }} as t using (cable_id)
+    {{- only_changed_cables('p.cable_id') }}
 ),
 
 caveats as (

@@ -4,7 +4,8 @@
 -- restated only when the sentence is repeated too. So do figures that are no count of people or
 -- cases in talk of trafficking (is_case_count): "40 suicide bombings" and "40 hectares" share a
 -- value, a measure ("other") and a year, not a meaning; an amount or a share is restated only
--- where its sentence is.
+-- where its sentence is. Of statements sent at the same time at the same place (copies of a cable), the first by
+-- id is the one pointed at, whatever the order rows are stored in.
 with
 
 metrics as (
@@ -17,7 +18,7 @@ earlier as (
         later.metric_id,
         first.metric_id as first_metric_id,
         row_number() over (
-            partition by later.metric_id order by first.sent_at, first.char_start
+            partition by later.metric_id order by first.sent_at, first.char_start, first.metric_id
         ) as rank_in_time
     from metrics as later
     join metrics as first

@@ -1,0 +1,61 @@
+{#- The BM25 index of marts.dim_paragraph (schema fts_marts_dim_paragraph). A full build creates it with fts's own
+    pragma. An incremental build updates it in place the way the pragma builds it (same tokenizer macro, stopwords
+    and porter stemmer; a document's length is its number of terms; a term's df its number of documents): the
+    documents of changed cables' paragraphs and of paragraphs gone are dropped, the changed paragraphs indexed
+    anew, and the statistics BM25 reads (df, num_docs, avgdl) recomputed, so every score is the one a full
+    rebuild gives. Document and term ids differ from a rebuild's; match_bm25 only joins on them. -#}
+{% macro paragraph_search_index() -%}
+{%- set index = 'fts_marts_dim_paragraph' -%}
+{%- set existing = adapter.get_relation(database=this.database, schema=index, identifier='docs') -%}
+{%- if not is_incremental() or existing is none -%}
+pragma create_fts_index('{{ this.schema }}.{{ this.identifier }}', 'paragraph_id', 'paragraph_text', 'heading', overwrite=1)
+{%- else -%}
+create or replace temp table fts_changed as
+    select paragraph_id, paragraph_text, heading from {{ this }} where cable_id in {{ changed_cables() }};
+create or replace temp table fts_gone as
+    select docid from {{ index }}.docs
+    where name not in (select paragraph_id from {{ this }}) or name in (select paragraph_id from fts_changed);
+create or replace temp table fts_touched as
+    select distinct termid from {{ index }}.terms where docid in (select docid from fts_gone);
+delete from {{ index }}.terms where docid in (select docid from fts_gone);
+delete from {{ index }}.docs where docid in (select docid from fts_gone);
+create or replace temp table fts_new_docs as
+    select (select coalesce(max(docid), -1) from {{ index }}.docs) + row_number() over (order by paragraph_id) as docid,
+        paragraph_id as name, paragraph_text, heading
+    from fts_changed;
+create or replace temp table fts_new_terms as
+    with tokenized as (
+        select unnest({{ index }}.tokenize(paragraph_text)) as w, docid,
+            (select fieldid from {{ index }}.fields where field = 'paragraph_text') as fieldid
+        from fts_new_docs
+        union all
+        select unnest({{ index }}.tokenize(heading)) as w, docid,
+            (select fieldid from {{ index }}.fields where field = 'heading') as fieldid
+        from fts_new_docs
+    )
+    select stem(w, 'porter') as term, docid, fieldid
+    from tokenized
+    where w is not null and len(w) > 0 and w not in (select sw from {{ index }}.stopwords);
+insert into {{ index }}.dict (termid, term, df)
+    select (select coalesce(max(termid), -1) from {{ index }}.dict) + row_number() over (order by term), term, 0
+    from (select distinct term from fts_new_terms where term not in (select term from {{ index }}.dict));
+insert into {{ index }}.terms (docid, fieldid, termid)
+    select t.docid, t.fieldid, d.termid from fts_new_terms as t join {{ index }}.dict as d using (term);
+insert into {{ index }}.docs (docid, name, len)
+    select d.docid, d.name, count(t.term) from fts_new_docs as d left join fts_new_terms as t using (docid)
+    group by d.docid, d.name;
+insert into fts_touched
+    select distinct d.termid from fts_new_terms as t join {{ index }}.dict as d using (term);
+update {{ index }}.dict as d set df = counted.df
+    from (
+        select touched.termid, count(distinct terms.docid) as df
+        from (select distinct termid from fts_touched) as touched
+        left join {{ index }}.terms as terms using (termid)
+        group by touched.termid
+    ) as counted
+    where d.termid = counted.termid;
+delete from {{ index }}.dict where df = 0;
+create or replace table {{ index }}.stats as
+    select count(docs.docid) as num_docs, sum(docs.len) / count(docs.len) as avgdl from {{ index }}.docs as docs
+{%- endif -%}
+{%- endmacro %}
