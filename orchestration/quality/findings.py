@@ -135,6 +135,8 @@ def _rows_named(outcome: SuiteOutcome, frame: pd.DataFrame, id_column: str) -> d
     """The rows findings describe, by id: those some expectation flagged, and the rows they point at (the figure
     restated or enclosing, the parts of a total). Only these become dicts: a whole frame of 60,000 figures
     takes seconds to convert."""
+    import pandas as pd  # imported where the suites run, not by the code location (tests/test_build_memory.py)
+
     flagged = {i for result in outcome.flagged for i in result.unexpected_ids}
     offending = frame[frame[id_column].isin(flagged)]
     named = set(flagged)
