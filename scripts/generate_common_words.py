@@ -8,7 +8,6 @@ the repository root: `python scripts/generate_common_words.py`.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,13 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from orchestration.cables.extract.org_vocabulary import LOWER_WORD  # noqa: E402
 from orchestration.cables.parser import decode_cable, parse_cable  # noqa: E402
 
 OUTPUT = ROOT / "orchestration" / "cables" / "data" / "common_words.txt"
 CABLE_FOLDERS = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "cables", ROOT / "tests" / "fixtures" / "corpus" / "txt"]
 MIN_CABLES = 2
-# the organization extractor's own reading of a cable's lower-case words
-_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
 def common_words() -> list[str]:
@@ -31,7 +29,7 @@ def common_words() -> list[str]:
     for folder in CABLE_FOLDERS:
         for path in sorted(folder.glob("*.txt")):
             cable = parse_cable(decode_cable(path.read_bytes()))
-            cables.update({word for paragraph in cable.paragraphs for word in _LOWER_WORD.findall(paragraph.text)})
+            cables.update({word for paragraph in cable.paragraphs for word in LOWER_WORD.findall(paragraph.text)})
     return sorted(word for word, count in cables.items() if count >= MIN_CABLES)
 
 

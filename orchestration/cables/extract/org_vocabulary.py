@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import re
 import string
 from pathlib import Path
 
@@ -97,6 +98,8 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
 
 
+# a cable's lower-case words: what its own English is, to tell a capitalised word from a name
+LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _COMMON_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
 # a cable whose body has fewer lower-case letters than this share of its letters is written in capitals
 _CAPITALS_SHARE = 0.1

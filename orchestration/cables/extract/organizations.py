@@ -37,6 +37,7 @@ from orchestration.cables.extract.org_resolver import Resolver, Span, is_acronym
 from orchestration.cables.extract.org_vocabulary import (
     ACRONYM_STOP,
     LEADING_STOP,
+    LOWER_WORD,
     common_words,
     written_in_capitals,
 )
@@ -56,7 +57,6 @@ _DOCUMENT = re.compile(
 # what a defined acronym stands for when it is a set of norms: "Human Rights Standards (HRS)", "Rules of Engagement
 # (ROE)" (the head is the last word before any "of", "for" or "on")
 _NORMS_HEAD = re.compile(r"Standards|Rules|Guidelines|Principles|Procedures|Criteria")
-_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9/&.-]*[A-Za-z0-9])\)")
 _EXPANSION_IN_PARENTHESES = re.compile(r"\b([A-Z][A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{6,120})\)")
 _OWNER_BEFORE = re.compile(r"([A-Z][\w ,'’-]*?)(?:'s|’s|'|’)\s*$")
@@ -89,7 +89,7 @@ class _Extractor:
         self.body = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if not is_glossary]
         self.glossary_paragraphs = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if is_glossary]
         full_text = " ".join(p.text for p in self.body)
-        vocabulary = {w for p in self.body for w in _LOWER_WORD.findall(p.text)}
+        vocabulary = {w for p in self.body for w in LOWER_WORD.findall(p.text)}
         if written_in_capitals(full_text):
             # no lower-case word of its own: the shipped cables' words and the sentence openers stand in for them
             vocabulary |= common_words() | {word.lower() for word in LEADING_STOP}
