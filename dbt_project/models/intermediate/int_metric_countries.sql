@@ -31,9 +31,8 @@ texts as (
 windows as (
     select
         metrics.metric_id,
-        metrics.cable_id,
-        ' ' || {{ match_key("regexp_extract(substr(texts.raw_text, metrics.char_end, 200), '^[^.;:]*')") }} || ' '
-            as after_key
+        string_split({{ match_key("regexp_extract(substr(texts.raw_text, metrics.char_end, 200), '^[^.;:]*')") }}, ' ')
+            as words
     from metrics
     join texts using (cable_id)
 ),
@@ -42,19 +41,43 @@ names as (
     select match_key, country_code, kind from {{ ref('country_names') }}
 ),
 
--- each name found after the figure, with the number of the word it starts at
+name_lengths as (
+    select distinct len(string_split(match_key, ' ')) as name_words from names
+),
+
+-- every phrase of the window as long as some name, by the number of the word it starts at, with the word
+-- before it: names are then found by equality (a hash join), not by testing every name against every
+-- window (25,000 cables: 19.5 s to 9.0 s, same rows). No rule reads past the eighth word ("in" + name
+-- starting at word 9), so phrases start at words 1 to 9.
+starts as (
+    select metric_id, words, unnest(range(1, least(len(words), 9) + 1)) as word_number from windows
+),
+
+phrases as (
+    select
+        starts.metric_id,
+        starts.word_number,
+        case when starts.word_number > 1 then starts.words[starts.word_number - 1] end as word_before,
+        array_to_string(starts.words[starts.word_number:starts.word_number + name_lengths.name_words - 1], ' ')
+            as phrase
+    from starts
+    cross join name_lengths
+    where starts.word_number + name_lengths.name_words - 1 <= len(starts.words)
+),
+
+-- each name found after the figure by each rule, with the number of the word its first match starts at
+-- (for "from" and "in", the number of that word)
 found as (
-    select windows.metric_id, names.country_code, names.kind, names.match_key, pattern.rule,
-        length(left(windows.after_key, strpos(windows.after_key, pattern.needle)))
-            - length(replace(left(windows.after_key, strpos(windows.after_key, pattern.needle)), ' ', '')) as word_number
-    from windows
-    join names on contains(windows.after_key, ' ' || names.match_key || ' ')
-    cross join lateral (
-        select 'demonym' as rule, ' ' || names.match_key || ' ' as needle where names.kind = 'demonym'
-        union all select 'from', ' from ' || names.match_key || ' '
-        union all select 'in', ' in ' || names.match_key || ' ' where names.kind = 'name'
-    ) as pattern
-    where contains(windows.after_key, pattern.needle)
+    select phrases.metric_id, names.country_code, names.kind, names.match_key, rule.rule,
+        min(case rule.rule when 'demonym' then phrases.word_number else phrases.word_number - 1 end)
+            as word_number
+    from phrases
+    join names on names.match_key = phrases.phrase
+    join (values ('demonym'), ('from'), ('in')) as rule (rule)
+        on (rule.rule = 'demonym' and names.kind = 'demonym')
+        or (rule.rule = 'from' and phrases.word_before = 'from')
+        or (rule.rule = 'in' and names.kind = 'name' and phrases.word_before = 'in')
+    group by all
 ),
 
 origins as (
