@@ -46,7 +46,8 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     joining = False
     for index, (start, line) in enumerate(kept):
         stripped = line.rstrip()
-        if _PAGE_NUMBER.search(stripped):  # the cheap test first: a page line holds an 8-digit serial
+        # the cheap tests first: a page line run into the text says "OF" or "of" and holds an 8-digit serial
+        if ("OF" in stripped or "of" in stripped) and _PAGE_NUMBER.search(stripped):
             stripped = _INLINE_PAGE_BREAK.sub(_blank, stripped)
         rejoin = (
             stripped.endswith("-")

@@ -158,7 +158,7 @@ def _parse_routing(routing: list[str], cable: Cable) -> None:
 def _headings(body: list[_Line]) -> dict[int, str]:
     """Index of each heading line (underlined or boxed with dashes) -> heading text."""
     headings: dict[int, str] = {}
-    dash_lines = {i for i, line in enumerate(body) if _DASHES.match(line.text)}
+    dash_lines = {i for i, line in enumerate(body) if "---" in line.text and _DASHES.match(line.text)}
     for i in sorted(dash_lines):
         if i > 0 and not body[i - 1].blank and i - 1 not in dash_lines:
             headings[i - 1] = body[i - 1].text.strip()
@@ -308,9 +308,10 @@ def _group_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int)
             if number:
                 part, part_seen_since_restart = number["number"], True
             continue
-        if _DASHES.match(line.text):
+        # the cheap tests first: a rule of dashes holds three, a "PARA 3" line the word
+        if "---" in line.text and _DASHES.match(line.text):
             continue
-        para_number = _PARA_NUMBER.match(line.text)
+        para_number = _PARA_NUMBER.match(line.text) if "PARA" in line.text else None
         if para_number:
             part, part_seen_since_restart = para_number[1], True
         marker = _PARAGRAPH.match(line.text)
