@@ -333,3 +333,25 @@ def test_actors_split_coordinated_acronyms_and_keep_nationality_with_its_institu
 )
 def test_a_decade_is_no_date(text):
     assert find_dates(text, dt.date(2009, 9, 1)) == []
+
+
+def test_the_cheap_tests_before_patterns_never_skip_a_pattern_that_matches():
+    # each word set is read from the pattern: a sentence holding a match holds one of its words; the commonest words
+    # ("the", "was", "ing") are not chosen where rarer ones will do
+    from orchestration.cables.extract import event_types
+    from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
+
+    for _, pattern in event_types._RULES:
+        words = required_words(pattern)
+        assert words is None or not {"the", "was", "were", "ing"} & set(words)
+    sentences = [
+        "The Anti-Trafficking Unit was established in 2007.",
+        "The bill was sent to the Parliament in May 2008.",
+        "In March, the court approved extending the ban.",
+        "A new 2008 standard requires shelters.",
+    ]
+    for sentence in sentences:
+        for name, pattern in event_types._RULES:
+            if pattern.search(sentence):
+                assert holds_any_folded(sentence, required_words(pattern)), (name, sentence)
+        assert event_types.nearest_trigger(sentence, 0, len(sentence)) is not None

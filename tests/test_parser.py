@@ -179,6 +179,17 @@ def test_words_hyphenated_across_lines_are_rejoined():
     assert offsets[text.index("ficking")] == 21
 
 
+def test_every_other_whitespace_run_becomes_one_space_at_its_first_character():
+    # runs of single-spaced words are copied whole; an indent, two spaces or a tab become one space
+    lines = [(0, "  Two  spaces\there"), (19, "    and an indent")]
+    text, offsets = clean_lines(lines)
+    assert text == "Two spaces here and an indent"
+    raw = "  Two  spaces\there\n    and an indent"
+    assert all(raw[o] == c for o, c in zip(offsets, text, strict=True) if c != " ")
+    assert offsets[text.index(" spaces")] == 5 and offsets[text.index(" here")] == 13
+    assert offsets[text.index(" and")] == 18  # the line's end, where its break stands
+
+
 def test_a_suspended_hyphen_at_a_line_end_is_kept_as_written():
     parsed = cable("09PHNOMPENH114")
     assert any("a seven- to 15-year prison sentence" in p.text for p in parsed.paragraphs)

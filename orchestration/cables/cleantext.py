@@ -8,13 +8,17 @@ import re
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'()-]*?\s+\d{8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$", re.IGNORECASE)
 # a page line the viewer's re-flowed text runs into a paragraph: "... Alstom. RABAT 00001657 002 OF 002 French ..."
 _INLINE_PAGE_BREAK = re.compile(r"\b(?:[A-Z][A-Z'-]*\s+){1,4}\d{8}\s+\d{3}(?:\.\d+)?\s+(?:OF|of)\s+\d{3}\b")
+# words (no whitespace, as `str.isspace` reads it) with single spaces between them
+_RUN = re.compile(r"\S+(?: \S+)*")
+_PAGE_NUMBER = re.compile(r"\d{8}")
 _HYPHEN_SPLIT = re.compile(r"[a-z]-$")
 _SUSPENDED_HYPHEN_FOLLOWERS = {"to", "and", "or", "through", "nor", "than"}
 
 
 def is_page_break(line: str) -> bool:
     """True for page lines such as `PHNOM PENH 00000114  002 OF 026` or `Moscow 00003579 002 of 005`."""
-    return bool(PAGE_BREAK.match(line))
+    # the cheap test first: a page line ends with its page count's digits
+    return line.rstrip()[-1:].isdigit() and bool(PAGE_BREAK.match(line))
 
 
 def _blank(match: re.Match) -> str:
@@ -41,36 +45,36 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
     kept = [(start, line) for start, line in lines if not is_page_break(line)]
     joining = False
     for index, (start, line) in enumerate(kept):
-        stripped = _INLINE_PAGE_BREAK.sub(_blank, line.rstrip()) if "OF" in line.upper() else line.rstrip()
-        rejoin = bool(_HYPHEN_SPLIT.search(stripped)) and index + 1 < len(kept) and _continues_word(kept[index + 1][1])
+        stripped = line.rstrip()
+        # the cheap tests first: a page line run into the text says "OF" or "of" and holds an 8-digit serial
+        if ("OF" in stripped or "of" in stripped) and _PAGE_NUMBER.search(stripped):
+            stripped = _INLINE_PAGE_BREAK.sub(_blank, stripped)
+        rejoin = (
+            stripped.endswith("-")
+            and bool(_HYPHEN_SPLIT.search(stripped))
+            and index + 1 < len(kept)
+            and _continues_word(kept[index + 1][1])
+        )
         chars = stripped[:-1] if rejoin else stripped
         if joining:
             chars = chars.lstrip()
             start += len(stripped) - len(chars)
-        width, body = len(chars), chars.lstrip()
-        lead = width - len(body)
-        if body and body.isprintable() and "  " not in body:
-            # the common line: single spaces between words (printable: no tab or other space), copied whole
-            if lead and out and pending_space is None:
-                pending_space = start
+        width = len(chars)
+        # a run of words with single spaces between them is copied whole (the common line is one run); any other
+        # whitespace (a leading indent, two spaces, a tab) becomes one space at its first character, after text
+        end = 0
+        for run in _RUN.finditer(chars):
+            if run.start() > end and out and pending_space is None:
+                pending_space = start + end
             if pending_space is not None:
                 out.append(" ")
                 offsets.append(pending_space)
                 pending_space = None
-            out.append(body)
-            offsets.extend(range(start + lead, start + width))
-            chars = ""  # nothing left for the character loop
-        for position, char in enumerate(chars):
-            if char.isspace():
-                if out and pending_space is None:
-                    pending_space = start + position
-                continue
-            if pending_space is not None:
-                out.append(" ")
-                offsets.append(pending_space)
-                pending_space = None
-            out.append(char)
-            offsets.append(start + position)
+            end = run.end()
+            out.append(run.group())
+            offsets.extend(range(start + run.start(), start + end))
+        if end < width and out and pending_space is None:
+            pending_space = start + end
         if not rejoin and out and pending_space is None:
             pending_space = start + width
         joining = rejoin

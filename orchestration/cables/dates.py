@@ -18,6 +18,8 @@ _PERIOD = re.compile(
     rf"(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}})",
     re.IGNORECASE,
 )
+# the cheap test first: every match of _PERIOD holds the word, and a paragraph seldom does
+_PERIOD_WORD = re.compile("period", re.IGNORECASE)
 
 
 def parse_header_date(text: str) -> dt.datetime:
@@ -47,7 +49,7 @@ def month_end(year: int, month: int) -> dt.date:
 
 def find_reporting_period(text: str) -> tuple[dt.date, dt.date] | None:
     """The period a text says it covers ("covering the period April 2008 - March 2009")."""
-    match = _PERIOD.search(text)
+    match = _PERIOD.search(text) if _PERIOD_WORD.search(text) else None
     if not match:
         return None
     start = dt.date(int(match["y1"]), MONTHS[match["m1"].lower()], 1)

@@ -6,6 +6,7 @@ gives plausible text. Empty files, binary data and files far larger than any cab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from orchestration.cables.model import CableParseError
@@ -15,6 +16,8 @@ MAX_CABLE_BYTES = 5_000_000
 # a text has few control characters besides tab and line breaks; binary data has many
 _MAX_CONTROL_SHARE = 0.01
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# the control characters below a space other than those allowed: one regex scan instead of a Python loop per char
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _ALLOWED_CONTROLS) + "]")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ def _check_size_and_binary(data: bytes) -> None:
 
 def _implausible(text: str) -> str | None:
     """Why a decoded text is not cable text, or None when it is plausible."""
-    controls = sum(1 for char in text if char < " " and char not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         return f"binary file: {controls} control characters in {len(text)}"
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from orchestration.cables.cleantext import clean_lines, is_page_break
@@ -58,11 +59,16 @@ _PARAGRAPH = re.compile(
 _INLINE_QUESTION = re.compile(r"^(?P<number>\d{1,2})\.(?P<letter>[A-Z])\b")
 _PART_NUMBER = re.compile(r"^\s*(?:PARA\s+)?(?P<number>\d{1,2})\s*[-.:)]?\s+\S")
 _DASHES = re.compile(r"^\s*-{3,}[ -]*$")
+_PARA_NUMBER = re.compile(r"^\s*PARA\s+(\d{1,2})\b")
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:Â?¶\s*)?(?:\([A-Z]\)|[A-Z][.)])\s")
 _GLOSSARY_ENTRY = re.compile(r"^\s*(?P<acronym>[A-Za-z][A-Za-z0-9&/'-]{1,14}):\s+(?P<expansion>\S.*)$")
 _GLOSSARY_HEADING = re.compile(r"\b(abbreviations|acronyms|glossary)\b", re.IGNORECASE)
+_GLOSSARY_OPENING = re.compile(
+    r"^(?:Following are|The following are)\s+(?:the\s+)?(?:abbreviations|acronyms)", re.IGNORECASE
+)
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of every cable: slots make them cheaper to build and read
 class _Line:
     start: int
     text: str
@@ -84,11 +90,11 @@ def read_cable_file(path: Path) -> Cable:
 
 
 def _split_lines(raw: str) -> list[_Line]:
-    lines, position = [], 0
-    for piece in raw.splitlines(keepends=True):
-        lines.append(_Line(position, piece.rstrip("\r\n")))
-        position += len(piece)
-    return lines
+    pieces = raw.splitlines(keepends=True)
+    if not pieces:
+        return []
+    starts = accumulate(map(len, pieces[:-1]), initial=0)  # where each piece starts: after those before it
+    return [_Line(start, piece.rstrip("\r\n")) for start, piece in zip(starts, pieces, strict=True)]
 
 
 def _parse_header(lines: list[_Line]) -> dict:
@@ -152,7 +158,7 @@ def _parse_routing(routing: list[str], cable: Cable) -> None:
 def _headings(body: list[_Line]) -> dict[int, str]:
     """Index of each heading line (underlined or boxed with dashes) -> heading text."""
     headings: dict[int, str] = {}
-    dash_lines = {i for i, line in enumerate(body) if _DASHES.match(line.text)}
+    dash_lines = {i for i, line in enumerate(body) if "---" in line.text and _DASHES.match(line.text)}
     for i in sorted(dash_lines):
         if i > 0 and not body[i - 1].blank and i - 1 not in dash_lines:
             headings[i - 1] = body[i - 1].text.strip()
@@ -216,7 +222,7 @@ def _wrapped_number(marker: re.Match, text: str, last_number: int) -> bool:
 
 
 def _starts_reference_entry(line: str) -> bool:
-    return bool(re.match(r"^\s*(?:Â?¶\s*)?(?:\([A-Z]\)|[A-Z][.)])\s", line))
+    return bool(_REFERENCE_ENTRY.match(line))
 
 
 def _field_follows(body: list[_Line], index: int) -> bool:
@@ -302,9 +308,10 @@ def _group_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int)
             if number:
                 part, part_seen_since_restart = number["number"], True
             continue
-        if _DASHES.match(line.text):
+        # the cheap tests first: a rule of dashes holds three, a "PARA 3" line the word
+        if "---" in line.text and _DASHES.match(line.text):
             continue
-        para_number = re.match(r"^\s*PARA\s+(\d{1,2})\b", line.text)
+        para_number = _PARA_NUMBER.match(line.text) if "PARA" in line.text else None
         if para_number:
             part, part_seen_since_restart = para_number[1], True
         marker = _PARAGRAPH.match(line.text)
@@ -358,7 +365,8 @@ def _parse_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int,
         if not text:
             continue
         label = (marker["pilcrow"] or marker["number"] or marker["dash"]) if marker else None
-        last = max((line for line in group_lines if not line.blank), key=lambda line: line.start)
+        # the last line with text: lines are in text order, and a paragraph with text has one
+        last = next(line for line in reversed(group_lines) if not line.blank)
         paragraph = Paragraph(
             ordinal=ordinal,
             label=label,
@@ -371,9 +379,7 @@ def _parse_paragraphs(lines: list[_Line], headings: dict[int, str], offset: int,
             offsets=offsets,
         )
         cable.paragraphs.append(paragraph)
-        is_glossary = (group_heading and _GLOSSARY_HEADING.search(group_heading)) or re.match(
-            r"^(?:Following are|The following are)\s+(?:the\s+)?(?:abbreviations|acronyms)", text, re.IGNORECASE
-        )
+        is_glossary = (group_heading and _GLOSSARY_HEADING.search(group_heading)) or _GLOSSARY_OPENING.match(text)
         if is_glossary:
             cable.glossary.extend(_parse_glossary(group_lines[1:]))
     for paragraph in cable.paragraphs[:3]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orchestration.cables.dates import MONTHS
+from orchestration.cables.extract.metric_scan import folded, holds_any_folded
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -79,6 +80,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_alone", re.compile(rf"\b(?P<mon>{_FULL_MONTH})\b(?!\s+\d)")),
 ]
 
+# what each pattern cannot match without: every feature of the first set (a year, a month name, as the patterns write
+# them), and one of the words of the second in any case; most sentences name few kinds of date, so most patterns need
+# not run (as in metric_periods)
+_NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "numeric": (("year",), ("/",)),
+    "day": (("month",), ()),
+    "day_first": (("month",), ()),
+    "month": (("month", "year"), ()),
+    "year_range": (("year",), ()),
+    "season": (("year",), ("spring", "summer", "fall", "autumn", "winter")),
+    "qualified_year": (("year",), ("early", "mid", "late", "the")),
+    "year": (("year",), ()),
+    "last_year": ((), ("year",)),
+    "this_year": ((), ("year",)),
+    "that_year": ((), ("year",)),
+    "this_month": ((), ("week", "month")),
+    "month_alone": (("month",), ()),
+}
+_FEATURES = {"year": re.compile(_YEAR), "month": re.compile(_MONTH)}
+_CHECKED_PATTERNS = [(kind, pattern, frozenset(_NEEDS[kind][0]), _NEEDS[kind][1]) for kind, pattern in _PATTERNS]
+
 # a month name alone is a date only after one of these words ("In February", "since June"), never "May victims"
 _MONTH_ALONE_LEAD = re.compile(
     r"(?:\b(?:in|In|on|On|since|Since|during|During|until|by|By|from|From|of|and|to|through|last|Last|early|mid|late|"
@@ -128,7 +150,11 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
+    features = {name for name, pattern in _FEATURES.items() if pattern.search(text)}
+    lowered = folded(text)
+    for kind, pattern, needs, words in _CHECKED_PATTERNS:
+        if not needs <= features or (words and not holds_any_folded(text, words, lowered)):
+            continue  # the cheap test: the pattern cannot match here
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):

@@ -16,6 +16,7 @@ import re
 
 from orchestration.cables.extract.event_dates import DateMention
 from orchestration.cables.extract.event_types import STRONG_TYPES, Trigger
+from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
 
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _NUMBER_WORD = (
@@ -107,6 +108,10 @@ _NEGATED = re.compile(
 _HEADER_LINE = re.compile(r"\b(?:Classified\s+By|Declassify\s+on|Reasons?:?\s+1\.[45]|E\.\s?O\.\s+12958)\b", re.I)
 
 _SERIES_NUMBER = re.compile(r"(?<![\w.,$-])\d{1,3}(?:,\d{3})+(?![\w.,]\d)|(?<![\w.,$-])\d{3,}(?![\w.,]\d)")
+# the words every match of these patterns holds one of: the cheap tests before them
+_HEADER_WORDS = required_words(_HEADER_LINE)
+_STATS_CUE_WORDS = required_words(_STATS_CUE)
+_NEGATED_WORDS = required_words(_NEGATED)
 
 OWN_NOUN_REACH = 15  # how near a noun must be to the date it carries ("a 2003 study")
 
@@ -122,7 +127,7 @@ def is_designation(text: str, mention: DateMention) -> bool:
 
 def is_header(text: str) -> bool:
     """A classification or declassification line of the cable's header, not prose."""
-    return bool(_HEADER_LINE.search(text))
+    return holds_any_folded(text, _HEADER_WORDS) and bool(_HEADER_LINE.search(text))
 
 
 def primary_dates(text: str, mentions: list[DateMention], sent: dt.date) -> list[DateMention]:
@@ -193,7 +198,9 @@ def is_statistic(text: str, mention: DateMention, event_type: str, trigger: Trig
     if mention.precision != "year" and not _is_range(text, mention):
         return False
     return bool(
-        _STATS_CUE.search(text) or _COUNT.search(text) or (_MONEY.search(text) and _MONEY_STATS_CUE.search(text))
+        (holds_any_folded(text, _STATS_CUE_WORDS) and _STATS_CUE.search(text))
+        or _COUNT.search(text)
+        or (_MONEY.search(text) and _MONEY_STATS_CUE.search(text))
     )
 
 
@@ -236,4 +243,4 @@ def is_negated(clause: str, event_type: str) -> bool:
     A clause with a trigger keeps its event: "the law, passed in 2008, has not been implemented" dates a passage,
     and "no changes since the 2007 TIP report" a report.
     """
-    return event_type == "other" and bool(_NEGATED.search(clause))
+    return event_type == "other" and holds_any_folded(clause, _NEGATED_WORDS) and bool(_NEGATED.search(clause))

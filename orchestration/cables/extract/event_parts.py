@@ -37,6 +37,10 @@ _LAW_HEAD = (
     r"(?:Law|Act|Code|Decree|Sub-[Dd]ecree|Convention|Protocol|Constitution|Prakas|Guidelines)\b"
     r"(?!\s+(?:Enforcement|Reform|Commission|Council|Firm|School|Society|Cent(?:er|re)|Project|Program|Office))"
 )
+_LAW_HEAD_RE = re.compile(rf"\b{_LAW_HEAD}")
+# the parts of a phrase: "PRM-funded IOM" -> PRM, IOM; "MSA and MOI" -> MSA, MOI
+_COMPOUND_SPLIT = re.compile(r"-(?:led|funded|sponsored|designated|based|run|backed|supported)\s+")
+_AND_SPLIT = re.compile(r"\s+and\s+")
 _NOT_ACTOR_HEADS = {
     "Plan",
     "Action",
@@ -86,10 +90,10 @@ def find_actors(text: str) -> list[str]:
 
 def _split(phrase: str) -> list[str]:
     """A phrase as its parts: "PRM-funded IOM" -> PRM, IOM; "MSA and MOI" -> MSA, MOI."""
-    parts = re.split(r"-(?:led|funded|sponsored|designated|based|run|backed|supported)\s+", phrase)
+    parts = _COMPOUND_SPLIT.split(phrase) if "-" in phrase else [phrase]
     split: list[str] = []
     for part in parts:
-        pieces = re.split(r"\s+and\s+", part)
+        pieces = _AND_SPLIT.split(part)
         if len(pieces) > 1 and all(_ACRONYM.fullmatch(piece.strip(".,;:")) for piece in pieces):
             split.extend(pieces)
         else:
@@ -109,10 +113,9 @@ def _add_actor(actors: list[str], found: str, text: str, match: re.Match[str]) -
         phrase = phrase[:-2]
     if len(phrase) < 2 or phrase in _NOT_ACTORS or phrase in _STOP_WORDS or phrase in _MONTHS:
         return
-    if re.search(rf"\b{_LAW_HEAD}", phrase) or phrase.split()[-1] in _NOT_ACTOR_HEADS or phrase.startswith("TIP "):
+    if _LAW_HEAD_RE.search(phrase) or phrase.split()[-1] in _NOT_ACTOR_HEADS or phrase.startswith("TIP "):
         return
-    at_start = not text[: match.start()].strip(" -:(\"'") or re.search(r"[:.]\s*$", text[: match.start()])
-    if len(phrase.split()) == 1 and at_start and not _ACRONYM.fullmatch(phrase):
+    if len(phrase.split()) == 1 and _at_sentence_start(text, match.start()) and not _ACRONYM.fullmatch(phrase):
         return  # a capitalised first word ("Working groups ...", "Enacted in 1961")
     if len(phrase.split()) == 1 and _DEMONYM.match(phrase) and not _ACRONYM.fullmatch(phrase):
         institution = _INSTITUTION_AFTER.match(text[match.end() :])
@@ -121,6 +124,12 @@ def _add_actor(actors: list[str], found: str, text: str, match: re.Match[str]) -
         phrase = f"{phrase} {institution.group(1)}"
     if phrase not in actors:
         actors.append(phrase)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether only punctuation, or a colon or full stop ending what came before, precedes `start`."""
+    before = text[:start]
+    return not before.strip(" -:(\"'") or before.rstrip().endswith((":", "."))
 
 
 def find_law(text: str) -> str | None:

@@ -29,6 +29,7 @@ from orchestration.cables.extract.event_parts import find_actors, find_law, find
 from orchestration.cables.extract.event_types import Trigger, nearest_trigger
 from orchestration.cables.extract.law_finders import CableContext, legal_sentences
 from orchestration.cables.extract.law_resolver import LawResolver
+from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
 from orchestration.cables.extract.records import EventFact
 from orchestration.cables.extract.sentences import Sentence
 from orchestration.cables.extract.topic import cable_topic
@@ -46,6 +47,7 @@ _MAY_HOLD_A_DATE = re.compile(
     r"December|year|week|month|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)"
 )
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s*$", re.IGNORECASE)
+_FUTURE_WORDS = required_words(filters.FUTURE)  # the cheap test before the future cues are looked for
 _ANTECEDENT_REACH = 60  # how far back a relative clause's noun is looked for
 _FUTURE_REACH = 120  # how far after "will", "intends to" a date is still governed by it
 _LIST_ITEM_WORDS = 4  # the longest list item before a list-closing ", and"
@@ -81,9 +83,13 @@ def extract_events(cable: Cable) -> list[EventFact]:
 
 def _future_test(text: str) -> Callable[[int], bool]:
     """Whether a date at an offset is governed by a future cue just before it ("will meet in April")."""
-    cues = [match.end() for match in filters.FUTURE.finditer(text)]
+    cues: list[int] | None = None  # found at the first date asked about: most sentences hold none
 
     def is_future(offset: int) -> bool:
+        nonlocal cues
+        if cues is None:
+            may_hold = holds_any_folded(text, _FUTURE_WORDS)
+            cues = [match.end() for match in filters.FUTURE.finditer(text)] if may_hold else []
         return any(0 <= offset - cue <= _FUTURE_REACH and not _PAST_BETWEEN.search(text[cue:offset]) for cue in cues)
 
     return is_future

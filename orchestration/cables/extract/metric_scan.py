@@ -165,8 +165,17 @@ def _words(items: Iterable) -> frozenset[str] | None:
         inner = _inner_words(op, argument)
         if inner:
             options.append(inner)
-    # the fewest words, then the longest shortest word: the rarest in a text
-    return max(options, key=lambda words: (-len(words), min(map(len, words))), default=None)
+    # no word that most texts hold ("the", "was", "ing" of "\w+ing"), then the fewest words, then the longest
+    # shortest word: the rarest in a text
+    return max(options, key=_rarity, default=None)
+
+
+_COMMON = frozenset(("the", "was", "were", "been", "its", "ing", "new", "and", "that", "this", "has", "have", "are"))
+
+
+def _rarity(words: frozenset[str]) -> tuple[bool, int, int]:
+    """How seldom a text holds one of `words`, as a sort key (larger: rarer)."""
+    return words.isdisjoint(_COMMON), -len(words), min(map(len, words))
 
 
 def _inner_words(op: object, argument: object) -> frozenset[str] | None:

@@ -12,6 +12,9 @@ _NO_BREAK = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Nos|Art|Arts|Gen|Lt|Col|Sgt|Gov|Amb|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|"
     r"approx|vs|etc|e\.g|i\.e|U\.S|U\.N|Ref|para|Para)|\b[A-Z]\.[A-Z])\.$"
 )
+# the longest text `_NO_BREAK` can match ("approx.") and the character before it that its \b looks at, with room to
+# spare: searching this much of a candidate's end finds what searching all of it would, in constant time
+_NO_BREAK_TAIL = 12
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9¶-])")
 
 
@@ -29,8 +32,8 @@ def split_sentences(paragraph: Paragraph) -> list[Sentence]:
     text = paragraph.text
     sentences, start = [], 0
     for match in _BOUNDARY.finditer(text):
-        candidate = text[start : match.start() + 1]
-        if _NO_BREAK.search(candidate):
+        tail = text[max(start, match.start() + 1 - _NO_BREAK_TAIL) : match.start() + 1]
+        if _NO_BREAK.search(tail):
             continue
         end = match.end()
         stripped = text[start:end].rstrip()
