@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orchestration.cables.model import Paragraph
 
@@ -27,9 +28,15 @@ class Sentence:
     end: int
 
 
-def split_sentences(paragraph: Paragraph) -> list[Sentence]:
+def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     """Sentences of a paragraph's clean text."""
-    text = paragraph.text
+    return _split(paragraph.text)
+
+
+# the law, metric and event extractors each read a cable's paragraphs sentence by sentence: the split is made once
+# (a trafficking report has a few hundred paragraphs; the sentences are immutable, so sharing them is safe)
+@lru_cache(maxsize=1024)
+def _split(text: str) -> tuple[Sentence, ...]:
     sentences, start = [], 0
     for match in _BOUNDARY.finditer(text):
         tail = text[max(start, match.start() + 1 - _NO_BREAK_TAIL) : match.start() + 1]
@@ -42,4 +49,4 @@ def split_sentences(paragraph: Paragraph) -> list[Sentence]:
         start = end
     if start < len(text) and text[start:].strip():
         sentences.append(Sentence(text[start:].rstrip(), start, len(text.rstrip())))
-    return sentences
+    return tuple(sentences)
