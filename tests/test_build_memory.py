@@ -35,3 +35,28 @@ def test_forked_steps_do_not_inherit_gx():
     from orchestration.reload.executors import PRELOADED
 
     assert "great_expectations" not in PRELOADED
+
+
+def _warehouse_with(path: Path, cables: int, changed: int) -> Path:
+    import duckdb
+
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema raw")
+        con.execute("create table raw.cable_texts as select 'C' || range as cable_id from range(?)", [cables])
+        con.execute("create table raw.cables_changed as select 'C' || range as cable_id from range(?)", [changed])
+    return path
+
+
+def test_dbt_threads_follow_the_size_of_the_build(tmp_path, monkeypatch):
+    """4 dbt threads for a build of a few thousand cables (dbt's own work dominates); the profile's 2, which bound
+    DuckDB's memory, for a whole build of a big warehouse; DBT_THREADS, when set, always wins."""
+    from orchestration.dbt.assets import SMALL_BUILD_CABLES, _threads
+
+    monkeypatch.delenv("DBT_THREADS", raising=False)
+    big = _warehouse_with(tmp_path / "big.duckdb", SMALL_BUILD_CABLES + 1, 1)
+    assert _threads(big, full_refresh=True) == []
+    assert _threads(big, full_refresh=False) == ["--threads", "4"]
+    small = _warehouse_with(tmp_path / "small.duckdb", 100, 100)
+    assert _threads(small, full_refresh=True) == ["--threads", "4"]
+    monkeypatch.setenv("DBT_THREADS", "3")
+    assert _threads(small, full_refresh=True) == []
