@@ -9,6 +9,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import get_territory_currencies, list_currencies
 
+from orchestration.cables.extract.metric_scan import WORD_START
 from orchestration.cables.extract.org_chunks import Token, text_of, trim
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, MULTIWORD_HEADS, has_head
@@ -24,11 +25,15 @@ from orchestration.cables.extract.org_vocabulary import (
 
 # an amount: with thousands separators or a scale word ("200,000", "340 million", "1.5 billion")
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?\s(?:million|billion|thousand)\b"
+# Each pattern opens on a character class, which lets the regex engine skip to where one stands (an opening "\b" makes
+# it try every position): "\b[A-Z]{3}" is written "[A-Z]" then the boundary tested behind it (WORD_START) then
+# "[A-Z]{2}", and an amount's first digit is taken out in front of its alternatives; the matches are the same.
+_AMOUNT_AFTER_DIGIT = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?\s(?:million|billion|thousand)\b"
 _UNIT_PATTERNS = (
-    re.compile(r"\b([A-Z]{3})\d"),  # "USD18", glued
-    re.compile(rf"\b([A-Z]{{2,4}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
-    re.compile(rf"(?:{_AMOUNT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
-    re.compile(r"\b([A-Z]{3})\s\d"),  # "USD 400", when the code is a currency's (below)
+    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\d"),  # "USD18", glued
+    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{1,3}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
+    re.compile(rf"\d(?:{_AMOUNT_AFTER_DIGIT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
+    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\s\d"),  # "USD 400", when the code is a currency's (below)
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|and|The)\s+")
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
