@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, has_head
 from orchestration.cables.extract.org_phrases import PhraseReader
@@ -42,6 +43,7 @@ _GROUP = re.compile(
     r"(famil(?:y|ies)|clans?|syndicates?|gangs?|cartels?|organi[sz]ations?)\b"
 )
 _CRIME = re.compile(r"\b(?:crim\w+|mob|mafia|gang\w*|syndicates?|cartels?|underworld|racketeering|extortion)\b", re.I)
+_CRIME_WORDS = required_words(_CRIME)  # one of which every match holds, in some case (a cheap test)
 
 
 # "the government of the state of Sao Paulo", "the City of Rio de Janeiro"
@@ -66,7 +68,7 @@ def _local_governments(reader: PhraseReader, text: str) -> list[Span]:
 def _crime_groups(reader: PhraseReader, text: str) -> list[Span]:
     """ "the rival Abergil clan", "the Harari, Ohana, and Kdoshim families": named where the paragraph speaks of
     crime. One name per group in the cable: its family name when the cable ever calls it a family."""
-    if not _CRIME.search(text):
+    if not holds_any_folded(text, _CRIME_WORDS) or not _CRIME.search(text):
         return []
     spans = []
     for match in _GROUP.finditer(text):

@@ -282,11 +282,10 @@ class PhraseReader:
         org = self.known(phrase)
         if org:
             return org
-        # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body
-        for match in (
-            _BRANCH_IN_TWO_WORDS.fullmatch(phrase),
-            _BRANCH_IN_ONE_WORD.fullmatch(phrase),
-        ):
+        # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body (both patterns need a
+        # space or a hyphen: a cheap test, any whitespace but the space being unprintable)
+        split = " " in phrase or "-" in phrase or not phrase.isprintable()
+        for match in (_BRANCH_IN_TWO_WORDS.fullmatch(phrase), _BRANCH_IN_ONE_WORD.fullmatch(phrase)) if split else ():
             if match and COUNTRY_NAMES.get(match.group(2)) and self.known(match.group(1)):
                 base = self.known(match.group(1))
                 if base.org_type == "international_org" and COUNTRY_NAMES[match.group(2)] == self.resolver.country:
@@ -312,7 +311,7 @@ class PhraseReader:
                 )
             ):
                 return Org(phrase, None, base.org_type, None)
-        match = _WORD_OF_ACRONYM.fullmatch(phrase)
+        match = _WORD_OF_ACRONYM.fullmatch(phrase) if "of" in phrase or "for" in phrase else None  # a cheap test
         if match and match.group(1) in self.resolver.by_acronym:
             return self.resolver.by_acronym[match.group(1)]
         if has_head(phrase):

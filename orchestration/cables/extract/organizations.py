@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.metric_scan import WORD_START
 from orchestration.cables.extract.org_chunks import (
     Token,
     capitalised_runs,
@@ -58,7 +59,8 @@ _DOCUMENT = re.compile(
 # (ROE)" (the head is the last word before any "of", "for" or "on")
 _NORMS_HEAD = re.compile(r"Standards|Rules|Guidelines|Principles|Procedures|Criteria")
 _ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9/&.-]*[A-Za-z0-9])\)")
-_EXPANSION_IN_PARENTHESES = re.compile(r"\b([A-Z][A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{6,120})\)")
+# (the word boundary tested behind the first capital, so that the pattern opens on a class the engine skips to)
+_EXPANSION_IN_PARENTHESES = re.compile(rf"([A-Z]{WORD_START}[A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{{6,120}})\)")
 _OWNER_BEFORE = re.compile(r"([A-Z][\w ,'’-]*?)(?:'s|’s|'|’)\s*$")
 _PERSONS_AT_END = re.compile(r"\bPersons$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
