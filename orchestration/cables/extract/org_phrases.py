@@ -99,6 +99,8 @@ class PhraseReader:
     def segments(self, text: str, chunk: list[Token]) -> list[list[Token]]:
         """Split a run at commas and 'and' where the parts name organizations of their own, and at 'at' between
         two bodies ("The Protection Project at Johns Hopkins University School of ...")."""
+        if len(chunk) == 1:
+            return [chunk]  # one word, most runs: nothing to split (the rules below would keep it whole)
         words = [t[0] for t in chunk]
         if "at" in words:
             left, right = chunk[: words.index("at")], chunk[words.index("at") + 1 :]
@@ -151,6 +153,8 @@ class PhraseReader:
         """The organizations of one segment: the whole of it, else its longest known parts and acronyms."""
         if not tokens:
             return []
+        if len(tokens) == 1:
+            return self._word_spans(text, tokens)
         tokens = self.without_person(tokens)
         for i, token in enumerate(tokens[:-1]):
             if not token[0].endswith(("'s", "’s")):
@@ -193,6 +197,25 @@ class PhraseReader:
             else:
                 i += 1
         return spans
+
+    def _word_spans(self, text: str, tokens: list[Token]) -> list[Span]:
+        """`segment_spans` of a segment of one word, most segments, without the steps that need several: the word
+        resolved whole, else as a known acronym or name, else as an acronym the cable never defines."""
+        word, start, end = tokens[0]
+        if word.endswith(("'s", "’s")):
+            end -= 2
+        org = self._resolve_whole(word, tokens)
+        if org:
+            return [Span(start, end, org)]
+        if word in CONNECTORS:
+            return []
+        bare = strip_possessive(word)
+        org = self.known(bare) if is_acronym(bare) else None
+        if org is None:
+            org = self._acronym(bare, text, tokens[0])
+        if org is None:
+            org = self.resolver.lookup_name(bare)
+        return [Span(start, end, org)] if org else []
 
     def without_person(self, tokens: list[Token]) -> list[Token]:
         """ "Itzik Bar Muha of the Jerusalem Gang": a name of words the cable never writes in lower case, with no
