@@ -37,6 +37,21 @@ def tokens_of(text: str) -> list[Token]:
     return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+# A lower-case word that is no connector, then any lower-case words after it with only spaces between: one token for
+# the runs, where each would be one (a word as `_TOKEN` reads it, neither a connector nor "l'..."/"d'..."). The first
+# ends any run and title; the others then change nothing, and none is a word in capitals for `_shouting`, nor a
+# title word for the word before it: the runs are the same, from far fewer tokens (most words are lower-case).
+_LOWER_WORD = r"(?![ld]['’])[a-z](?:[\w'’&/À-ÿ-]*[\wÀ-ÿ])?"
+_CONNECTOR_WORD = rf"(?:{'|'.join(sorted(word for word in CONNECTORS if word.isalpha()))})(?![\w'’&/À-ÿ-]*[\wÀ-ÿ])"
+_RUN_TOKEN = re.compile(rf"(?!{_CONNECTOR_WORD}){_LOWER_WORD}(?:\s+{_LOWER_WORD})*|{_TOKEN.pattern}")
+
+
+def run_tokens_of(text: str) -> list[Token]:
+    """`tokens_of(text)` with each stretch of lower-case words that starts with one that is no connector read as one
+    token: `capitalised_runs` and `last_run_ending_at` read the same runs from them, faster."""
+    return [(m[0], m.start(), m.end()) for m in _RUN_TOKEN.finditer(text)]
+
+
 def _upper_word(tokens: list[Token], j: int) -> bool:
     """Whether token j exists and is a word in capitals ("MINISTRY")."""
     return 0 <= j < len(tokens) and tokens[j][0].isupper() and len(tokens[j][0]) > 1 and tokens[j][0] != ","

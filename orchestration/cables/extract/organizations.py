@@ -25,8 +25,8 @@ from orchestration.cables.extract.org_chunks import (
     capitalised_runs,
     glossary_paragraph,
     last_run_ending_at,
+    run_tokens_of,
     text_of,
-    tokens_of,
     trim,
 )
 from orchestration.cables.extract.org_cues import cue_spans
@@ -101,9 +101,9 @@ class _Extractor:
             self._inline_definitions(paragraph.text)
 
     def _tokens(self, text: str) -> list[Token]:
-        """The tokens of a paragraph's text, read once for its definitions and its mentions."""
+        """The tokens of a paragraph's text for its runs, read once for its definitions and its mentions."""
         if text not in self._read:
-            self._read[text] = tokens_of(text)
+            self._read[text] = run_tokens_of(text)
         return self._read[text]
 
     def _inline_definitions(self, text: str) -> None:
