@@ -91,7 +91,7 @@ class _Extractor:
         self.body = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if not is_glossary]
         self.glossary_paragraphs = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if is_glossary]
         full_text = " ".join(p.text for p in self.body)
-        vocabulary = {w for p in self.body for w in LOWER_WORD.findall(p.text)}
+        vocabulary = set(LOWER_WORD.findall(full_text))  # the paragraphs' words: the joining spaces are boundaries
         if written_in_capitals(full_text):
             # no lower-case word of its own: the shipped cables' words and the sentence openers stand in for them
             vocabulary |= common_words() | {word.lower() for word in LEADING_STOP}
