@@ -300,14 +300,17 @@ class PhraseReader:
 
     def _resolve_whole(self, phrase: str, tokens: list) -> Org | None:
         phrase = strip_possessive(phrase)
-        if _COMPANY_FORM.match(phrase):
+        # whether the phrase has a space (any whitespace but the space is unprintable): the patterns below but one
+        # need one, and most phrases are one word (a cheap test)
+        spaced = " " in phrase or not phrase.isprintable()
+        if spaced and _COMPANY_FORM.match(phrase):
             return Org(phrase, None, "company", None)
         org = self.known(phrase)
         if org:
             return org
-        # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body (both patterns need a
-        # space or a hyphen: a cheap test, any whitespace but the space being unprintable)
-        split = " " in phrase or "-" in phrase or not phrase.isprintable()
+        # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body (after a space or a
+        # hyphen)
+        split = spaced or "-" in phrase
         for match in (_BRANCH_IN_TWO_WORDS.fullmatch(phrase), _BRANCH_IN_ONE_WORD.fullmatch(phrase)) if split else ():
             if match and COUNTRY_NAMES.get(match.group(2)) and self.known(match.group(1)):
                 base = self.known(match.group(1))
@@ -334,7 +337,7 @@ class PhraseReader:
                 )
             ):
                 return Org(phrase, None, base.org_type, None)
-        match = _WORD_OF_ACRONYM.fullmatch(phrase) if "of" in phrase or "for" in phrase else None  # a cheap test
+        match = _WORD_OF_ACRONYM.fullmatch(phrase) if spaced and ("of" in phrase or "for" in phrase) else None
         if match and match.group(1) in self.resolver.by_acronym:
             return self.resolver.by_acronym[match.group(1)]
         if has_head(phrase):

@@ -124,7 +124,10 @@ class _Extractor:
             if _DOCUMENT.search(phrase) or _norms(phrase):
                 self.resolver.not_bodies.add(acronym)  # "Status of Forces Agreement (SOFA)"
             elif self._plausible_definition(phrase, acronym):
-                owner = _OWNER_BEFORE.search(before[: tokens[0][1]])
+                owner_text = before[: tokens[0][1]]
+                # a cheap test first: the pattern ends with a possessive and spaces, and searches all the text before
+                possessive = owner_text.rstrip().endswith(("'", "’", "'s", "’s"))
+                owner = _OWNER_BEFORE.search(owner_text) if possessive else None
                 parent = self.resolver.resolve_phrase(owner.group(1).strip()) if owner else None
                 self.resolver.define(acronym, phrase, parent)
             elif _NOT_BODY_HEAD.search(phrase) and not has_head(phrase):
