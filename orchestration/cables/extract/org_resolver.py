@@ -67,6 +67,18 @@ def is_acronym(token: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2) and token[0].isupper()
 
 
+@lru_cache(maxsize=65536)
+def _lookup_keys(name: str) -> tuple[tuple[str, str], str | None, str | None]:
+    """What `Resolver.lookup_name` looks a name up by, the same in every cable: the keys of the name and of its
+    canonical ministry form; and for "<Demonym> <two words or more>" ("Cambodian Ministry of Interior"), the
+    demonym's country and the key of the rest's canonical form (else None, None)."""
+    keys = (norm_key(name), norm_key(canonical_ministry(name)))
+    words = name.split(" ", 1)
+    if len(words) == 2 and " " in words[1]:
+        return keys, ADJECTIVE_COUNTRY.get(words[0].lower()), norm_key(canonical_ministry(words[1]))
+    return keys, None, None
+
+
 @lru_cache(maxsize=256)
 def _seed_tables(country: str | None) -> tuple[dict[str, Org], dict[str, Org]]:
     """The seed's organizations by name key and by acronym as a cable sent from `country` knows them (built once per
@@ -129,18 +141,13 @@ class Resolver:
         return self._names[name]
 
     def _lookup_name(self, name: str) -> Org | None:
-        for candidate in (name, canonical_ministry(name)):
-            org = self.by_key.get(norm_key(candidate))
+        keys, demonym_country, rest_key = _lookup_keys(name)
+        for key in keys:
+            org = self.by_key.get(key)
             if org:
                 return org
-        words = name.split(" ", 1)
-        if (
-            len(words) == 2
-            and " " in words[1]
-            and self.country
-            and ADJECTIVE_COUNTRY.get(words[0].lower()) == self.country
-        ):
-            org = self.by_key.get(norm_key(canonical_ministry(words[1])))
+        if rest_key is not None and self.country and demonym_country == self.country:
+            org = self.by_key.get(rest_key)
             if org and org.org_type in NATIONAL_TYPES:
                 return org
         return None
