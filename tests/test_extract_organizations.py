@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from orchestration.cables.extract.org_chunks import capitalised_runs, last_run_ending_at, run_tokens_of, tokens_of
 from orchestration.cables.extract.org_countries import country_of_origin
 from orchestration.cables.extract.org_lexicon import canonical_ministry, load_known_organizations
 from orchestration.cables.extract.organizations import extract_organizations
@@ -249,3 +250,14 @@ def test_an_act_is_no_body_even_when_its_name_holds_one():
         "Export Administration Act",
         "Arms Export Control Act",
     }
+
+
+def test_merged_lower_case_tokens_read_the_same_runs_as_every_token(cambodia_2009: Cable, cambodia_2007: Cable) -> None:
+    # run_tokens_of reads each stretch of lower-case words as one token, to make the runs faster: never other runs
+    for paragraph in cambodia_2009.paragraphs + cambodia_2007.paragraphs:
+        text = paragraph.text
+        every, merged = tokens_of(text), run_tokens_of(text)
+        assert len(merged) <= len(every)
+        assert capitalised_runs(text, frozenset(), every) == capitalised_runs(text, frozenset(), merged)
+        for end in range(0, len(text) + 1, 7):
+            assert last_run_ending_at(text, end, every) == last_run_ending_at(text, end, merged)

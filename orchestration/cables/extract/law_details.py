@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from orchestration.cables.extract import law_patterns as p
 from orchestration.cables.extract.law_lexicon import parse_date
 from orchestration.cables.extract.law_resolver import LawResolver
+from orchestration.cables.extract.metric_scan import holds_any
 
 if TYPE_CHECKING:
     from orchestration.cables.extract.law_finders import Found
@@ -35,6 +36,8 @@ def date_laws(text: str, resolver: LawResolver, found: list[Found]) -> None:
 
 def attach_articles(text: str, found: list[Found]) -> None:
     """Articles cited with a law ("Article 16 of the ...", "the Labor Law, Article 368") are kept with it."""
+    if not found or not holds_any(text, p.ARTICLES_WORDS):
+        return
     for match in p.ARTICLES.finditer(text):
         label = {"Art.": "Article", "Articles": "Article", "Sections": "Section"}.get(
             match.group("word"), match.group("word")

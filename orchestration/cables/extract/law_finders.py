@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -10,11 +11,15 @@ from orchestration.cables.extract import law_patterns as p
 from orchestration.cables.extract.law_details import attach_articles, date_laws
 from orchestration.cables.extract.law_lexicon import KnownLaw, parse_date
 from orchestration.cables.extract.law_resolver import LawResolver, demonym
+from orchestration.cables.extract.metric_scan import holds_any, holds_any_folded
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
 from orchestration.cables.extract.sentences import Sentence, split_sentences
 from orchestration.cables.model import Paragraph
 
 _NO_SPLIT = re.compile(r"\b(?:no|nos|art|arts)\.$", re.IGNORECASE)
+# the longest text `_NO_SPLIT` matches ("arts." before a final line break) and the character its \b looks at: searching
+# from this far before a text's end finds what searching all of it would
+_NO_SPLIT_TAIL = 8
 _CAPITALISED_CODES = {"penal code", "labor code", "criminal code", "family code"}
 
 
@@ -45,7 +50,7 @@ def legal_sentences(paragraph: Paragraph) -> list[Sentence]:
     """The splitter's sentences, rejoining those cut after "no." or "art." ("law no. 12 of 1996")."""
     merged: list[Sentence] = []
     for sentence in split_sentences(paragraph):
-        if merged and _NO_SPLIT.search(merged[-1].text):
+        if merged and _NO_SPLIT.search(merged[-1].text, max(0, len(merged[-1].text) - _NO_SPLIT_TAIL)):
             previous = merged.pop()
             sentence = Sentence(paragraph.text[previous.start : sentence.end], previous.start, sentence.end)
         merged.append(sentence)
@@ -58,9 +63,28 @@ def numbered_key(match: re.Match[str]) -> str:
     return f"{kind.split()[-1]} {match.group('number')}"
 
 
-def find_laws(text: str, context: CableContext) -> list[Found]:
-    """Law mentions of a sentence, in text order, with the dates and articles the sentence gives them."""
-    if not context.resolver.may_name_a_law(text):
+def cue_starts(text: str) -> list[int]:
+    """Where `p.CUE` matches in a paragraph's text, in order: a sentence of the paragraph holds a match of CUE exactly
+    when one of these lies within its span (no match crosses a sentence's end, which is punctuation then space)."""
+    starts = [match.start() + 1 for match in p.CUE_AFTER_NON_WORD.finditer(text)]
+    if p.CUE.match(text):
+        starts.insert(0, 0)  # at the start of the text, where no character stands before the match
+    return starts
+
+
+def holds_a_cue(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the `cue_starts` of a paragraph lies in [start, end)."""
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
+
+
+def find_laws(text: str, context: CableContext, may_name_a_law: bool | None = None) -> list[Found]:
+    """Law mentions of a sentence, in text order, with the dates and articles the sentence gives them.
+
+    `may_name_a_law`: the answer of `LawResolver.may_name_a_law` for the text when the caller knows it already."""
+    if may_name_a_law is None:
+        may_name_a_law = context.resolver.may_name_a_law(text)
+    if not may_name_a_law:
         return []
     found: list[Found] = []
     for finder in _FINDERS:
@@ -77,7 +101,7 @@ def _free(found: list[Found], start: int, end: int) -> bool:
 
 def _aliases(text: str, context: CableContext, found: list[Found]) -> None:
     resolver = context.resolver
-    if resolver.alias_pattern is None:
+    if resolver.alias_pattern is None or not holds_any_folded(text, resolver.alias_words):
         return
     for match in resolver.alias_pattern.finditer(text):
         if p.ABOUT_LAW_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
@@ -90,6 +114,8 @@ def _aliases(text: str, context: CableContext, found: list[Found]) -> None:
 
 def _numbered_lists(text: str, context: CableContext, found: list[Found]) -> None:
     """ "ILO Conventions 29, 105 and 182": one mention of each instrument, all spanning the list."""
+    if not holds_any(text, p.NUMBERED_LIST_WORDS):
+        return
     for match in p.NUMBERED_LIST.finditer(text):
         if not _free(found, *match.span()):
             continue
@@ -102,6 +128,8 @@ def _numbered_lists(text: str, context: CableContext, found: list[Found]) -> Non
 
 def _numbered(text: str, context: CableContext, found: list[Found]) -> None:
     resolver = context.resolver
+    if not holds_any(text, p.NUMBERED_WORDS):
+        return
     for match in p.NUMBERED.finditer(text):
         start, end = match.span("name")
         if not _free(found, start, end):
@@ -134,6 +162,8 @@ def _numbered(text: str, context: CableContext, found: list[Found]) -> None:
 
 def _citations(text: str, context: CableContext, found: list[Found]) -> None:
     """A statute cited by section: "INA 212(a)(3)(A)(ii)" names the INA, "Foreign Affairs Manual 40.31" the FAM."""
+    if not holds_any(text, p.CITATION_WORDS):
+        return
     for match in p.CITATION.finditer(text):
         group = "acronym" if match.group("acronym") else "named"
         start, end = match.span(group)
@@ -156,6 +186,8 @@ def _heading(text: str, context: CableContext, found: list[Found]) -> None:
 
 def _formal(text: str, context: CableContext, found: list[Found]) -> None:
     resolver = context.resolver
+    if not holds_any(text, p.FORMAL_WORDS):
+        return
     position = 0
     while match := p.FORMAL.search(text, position):
         position = max(match.end(), position + 1)
@@ -245,6 +277,8 @@ def constitution(resolver: LawResolver, name: str) -> KnownLaw:
 
 def _year_laws(text: str, context: CableContext, found: list[Found]) -> None:
     resolver = context.resolver
+    if not holds_any(text, p.YEAR_LAW_WORDS):
+        return
     for match in p.YEAR_LAW.finditer(text):
         if not _free(found, *match.span()):
             continue
@@ -258,6 +292,8 @@ def _trafficking(text: str, context: CableContext, found: list[Found]) -> None:
     """ "the new anti-TIP law", "Brazil's anti-trafficking laws": the country's law against trafficking, named later
     (see `law_naming`) after what the cable calls it."""
     resolver = context.resolver
+    if not all(holds_any_folded(text, words) for words in p.TRAFFICKING_LAW_WORDS):
+        return
     for match in p.TRAFFICKING_LAW.finditer(text):
         start = match.start()
         own = (match.group("own") or "").replace("'s", "").strip()
@@ -300,6 +336,18 @@ def _trafficking_form(match: re.Match[str]) -> str:
 
 def _generic(text: str, context: CableContext, found: list[Found]) -> None:
     resolver = context.resolver
+    if holds_any_folded(text, p.GENERIC_WORDS):
+        _generic_topics(text, resolver, found)
+    if "onstitution" in text:  # a cheap test: every match of the pattern holds it
+        _constitutions(text, resolver, found)
+    if "ecree" in text:
+        _sub_decrees(text, resolver, found)
+    if holds_any(text, p.RULING_WORDS):
+        _rulings(text, resolver, found)
+
+
+def _generic_topics(text: str, resolver: LawResolver, found: list[Found]) -> None:
+    """ "penal code", "anti-corruption law", "labor laws": a law referred to by its topic."""
     for match in p.GENERIC.finditer(text):
         if not _free(found, *match.span()):
             continue
@@ -316,8 +364,10 @@ def _generic(text: str, context: CableContext, found: list[Found]) -> None:
                 name = f"{name} (draft)"
             law = resolver.new(name, None, resolver.country)
         found.append(Found(match.start(), match.end(), law, match.group(0), "generic"))
-    _constitutions(text, resolver, found)
-    _sub_decrees(text, resolver, found)
+
+
+def _rulings(text: str, resolver: LawResolver, found: list[Found]) -> None:
+    """ "Supreme Court ruling", "Ministry of Interior directive": a ruling referred to by who made it."""
     for match in p.RULING.finditer(text):
         if _free(found, *match.span()):
             law = resolver.new(f"{match.group('by')} {match.group('kind')}", None, resolver.country)

@@ -75,6 +75,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=65536)  # a pure function of a name, asked for the same names again across a cable's mentions
 def law_key(text: str) -> str:
     """Comparison key for law names: lower case, no articles, common spelling variants merged."""
     key = text.lower().replace("’", "'")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from orchestration.cables.extract.law_lexicon import DATE, MONTH
+from orchestration.cables.extract.metric_scan import required_words, trie_pattern
 
 # head nouns of a named legal instrument
 _HEAD = (
@@ -29,6 +30,9 @@ FORMAL = re.compile(
     rf"(?P<tail>\s+(?:on|of|for|(?i:against)|to|regarding)\s+(?:the\s+|a\s+)?{_CAP}(?:{_JOIN}{_CAP})*)?)"
     rf"(?:\s+of\s+(?P<year>(?:19|20)\d{{2}}))?"
 )
+FORMAL_WORDS = (  # one of which every match holds, as written: a cheap test before the pattern
+    "Law Code Act ecree Constitution Convention Guidelines Protocol Amendments Charter Agreement Statute Manual Bill"
+).split()
 # "law no. 12 of 1996", "Decree 29 of 1970", "Law 232 for the year 1989", "Law 11,829", "Law 3/2008"
 NUMBERED = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z]+\s+)?(?:[Ll]aw|Decree|[Dd]ecree|Sub-[Dd]ecree|Royal Decree|[Aa]greement|Resolution|"
@@ -36,16 +40,21 @@ NUMBERED = re.compile(
     rf"(?:[Nn]o\.?\s*|[Nn]umber\s+)?(?P<number>{NUMBER})"
     r"(?:\s+(?:of|for\s+the\s+year|dated)\s+(?P<year>(?:19|20)\d{2})|\s+\((?P<year2>(?:19|20)\d{2})\))?)"
 )
+NUMBERED_WORDS = (  # one of which every match holds, as written
+    "law Law ecree greement Resolution Prakas Order Ordinance Circular Proclamation Regulation Directive"
+).split()
 # "ILO Conventions 29, 105 and 182": one instrument per number
 NUMBERED_LIST = re.compile(
     r"\b(?P<prefix>(?:[A-Z]{2,5}\s+)?)(?P<head>Conventions|Laws|Decrees|Resolutions)\s+"
     r"(?P<numbers>\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+)\b"
 )
+NUMBERED_LIST_WORDS = ("Conventions", "Laws", "Decrees", "Resolutions")  # one of which every match holds
 # a statute cited by acronym or name and section: "INA 212(a)(3)(A)(ii)", "Foreign Affairs Manual 40.31 N5.3"
 CITATION = re.compile(
     r"\b(?:(?P<acronym>[A-Z]{2,6})\s+\d+[A-Za-z]?(?:\([0-9A-Za-z]{1,4}\))+"
     r"|(?P<named>(?:[A-Z][a-z]+\s+){1,4}(?:Manual|Code|Act))\s+\d+(?:\.\d+)+)"
 )
+CITATION_WORDS = ("(", "Manual", "Code", "Act")  # one of which every match holds
 _TRAFFICKING_WORDS = (
     r"(?:(?:anti|counter)-(?:TIP|trafficking(?:[- ]in[- ]persons)?|human[- ]trafficking)"
     r"|(?:human\s+)?trafficking(?:[- ]in[- ]persons)?|TIP)"
@@ -61,6 +70,8 @@ TRAFFICKING_LAW = re.compile(
     r"(?P<tail>\s+(?:currently\s+)?in\s+draft)?",
     re.IGNORECASE,
 )
+# every match holds one word of each, in some case
+TRAFFICKING_LAW_WORDS = (("traffick", "tip"), ("law", "legislation", "bill"))
 MONTH_START = re.compile(rf"\s+\w+\s+(?:the\s+)?{MONTH}\b")
 HEAD_WORD = re.compile(rf"\b{_HEAD}s?\b")
 # "the Arab Agreement to Combat Trans-Arab Organized Crime and the Arab Agreement to Combat Terrorism": two names
@@ -80,6 +91,7 @@ GENERIC = re.compile(
     r"code of criminal procedure|criminal procedure code)\b",
     re.IGNORECASE,
 )
+GENERIC_WORDS = required_words(GENERIC)  # one of which every match holds, in some case
 # "the labor laws", "Bahrain's labor law": a country's labor law, not labor laws in general
 LABOR_LAW_OWNER_BEFORE = re.compile(r"(?:\b[Tt]he|[A-Z][a-z]+'s|\b[Ii]ts|\b[Tt]heir)\s+(?:current\s+|new\s+)?$")
 # "the 1996 law", "a general 1996 law", "a 1961 anti-prostitution law": a law referred to by its year
@@ -87,6 +99,7 @@ YEAR_LAW = re.compile(
     r"\b(?P<year>(?:19|20)\d{2})\s+(?P<topic>(?:(?:anti|counter)-\s?[a-z-]+\s+)?)(?P<kind>law|legislation)\b"
     r"(?!\s+(?:enforcement|school|firm|students?|faculty|degree|professors?|clinic))"
 )
+YEAR_LAW_WORDS = ("law", "legislation")  # one of which every match holds, as written
 # an instrument about a law ("Guidelines on the Implementation of the Law on ...", "Amendments to the ... Law"):
 # the law it is about is part of its name
 ABOUT_LAW_BEFORE = re.compile(
@@ -100,9 +113,11 @@ SUB_DECREE = re.compile(
 RULING = re.compile(
     r"\b(?P<by>Ministry of [A-Z]\w+|[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Court)\s+(?P<kind>ruling|decree|directive)\b"
 )
+RULING_WORDS = ("ruling", "decree", "directive")  # one of which every match holds, as written
 ARTICLES = re.compile(
     r"\b(?P<word>Articles?|Art\.|Sections?|Chapter)\s+(?P<nums>\d+[A-Za-z]?(?:\s*(?:,|and|to|through|-)\s*\d+[A-Za-z]?)*)"
 )
+ARTICLES_WORDS = ("Art", "Section", "Chapter")  # one of which every match holds, as written
 ENACTED = re.compile(
     rf"\b(?:enacted|promulgated|passed|adopted|signed into law|signed|came into (?:force|effect)|entered into force|"
     rf"went into effect|approved|ratified)\b(?:\s+(?:by|into)\s+[\w ]{{1,40}}?)?\s+(?:on\s+|in\s+)?(?P<date>{DATE})"
@@ -117,12 +132,18 @@ DRAFT_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # a cheap test before the finders run: a sentence without one of these words names no law
-CUE = re.compile(
-    # the lookahead skips, cheaply, positions where no alternative can start
-    r"(?=[LlAaCcDdPpBbSsTtRrOoGgMmUu])(?i:\b(?:law|laws|act|code|decree|constitution|convention|protocol|legislation|"
-    r"bill|charter|statute|treaty|agreement|regulations?|ordinance|resolution|prakas|directive|order|circular|"
-    r"proclamation|guidelines|amendments?|ruling|manual|sub-decree))|(?=[A-Z])\b[A-Z]{2,6}\s+\d"
-)
+_CUE_WORDS = (
+    "law laws act code decree constitution convention protocol legislation bill charter statute treaty agreement "
+    "regulations regulation ordinance resolution prakas directive order circular proclamation guidelines amendments "
+    "amendment ruling manual sub-decree"
+).split()
+_CUE_INITIALS = "[LlAaCcDdPpBbSsTtRrOoGgMmUu]"  # the words' first letters: positions where none stands are skipped
+CUE = re.compile(rf"(?={_CUE_INITIALS})(?i:\b(?:{'|'.join(map(re.escape, _CUE_WORDS))}))|(?=[A-Z])\b[A-Z]{{2,6}}\s+\d")
+# CUE's matches, each found from the character before it (the non-word character its \b needs): a pattern that opens
+# on a character class lets the regex engine skip to where one stands, where CUE's assertions make it try every
+# position, and the words as a prefix tree are tried a letter at a time. Matches start one character before CUE's,
+# and none is found at the very start of a text (see `law_finders.cue_starts`).
+CUE_AFTER_NON_WORD = re.compile(rf"\W(?:(?={_CUE_INITIALS})(?i:{trie_pattern(_CUE_WORDS)})|[A-Z]{{2,6}}\s+\d)")
 
 LEADING_STOP = frozenset(
     "The A An Under According Since With This That These Those Its Their In On Of By For To And Both New Current "

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from orchestration.cables.extract.law_lexicon import KnownLaw, law_key, load_known_laws
 from orchestration.cables.extract.law_patterns import CUE
+from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
 from orchestration.cables.extract.org_countries import COUNTRY_ADJECTIVES, country_of_origin
 from orchestration.cables.model import Cable
 
@@ -60,6 +61,11 @@ def _cueless_pattern(country: str | None) -> re.Pattern[str] | None:
     return _alternation([s for s in surfaces if not CUE.search(s)])
 
 
+@lru_cache(maxsize=128)
+def _required_words(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    return required_words(pattern) if pattern is not None else None
+
+
 def _alternation(surfaces: list[str]) -> re.Pattern[str] | None:
     if not surfaces:
         return None
@@ -89,6 +95,9 @@ class LawResolver:
         self.laws = load_known_laws()
         self.index, self.alias_pattern = _seed_index(self.country)
         self._cueless = _cueless_pattern(self.country)
+        # words every match of the patterns holds one of, in any case (cheap tests before them)
+        self.alias_words = _required_words(self.alias_pattern)
+        self._cueless_words = _required_words(self._cueless)
         self.created: dict[str, KnownLaw] = {}
         own = [self.country.lower()] if self.country else []
         if self.country:
@@ -97,7 +106,11 @@ class LawResolver:
 
     def may_name_a_law(self, text: str) -> bool:
         """A cheap test: False when `text` holds neither a law word nor an alias of a seed law."""
-        return bool(CUE.search(text) or (self._cueless and self._cueless.search(text)))
+        return bool(CUE.search(text)) or self.names_an_alias_without_cue(text)
+
+    def names_an_alias_without_cue(self, text: str) -> bool:
+        """Whether `text` holds a seed alias without a law word ("TVPA", "CEDAW"), which `CUE` does not see."""
+        return bool(self._cueless and holds_any_folded(text, self._cueless_words) and self._cueless.search(text))
 
     def seed_law(self, surface: str) -> KnownLaw | None:
         """The seed law an alias matched in the text names."""

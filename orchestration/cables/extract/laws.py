@@ -11,10 +11,19 @@ same cable names in full, else keep the cable's own words ("anti-trafficking leg
 
 from __future__ import annotations
 
-from orchestration.cables.extract.law_finders import CableContext, Found, find_laws, legal_sentences, numbered_key
+from orchestration.cables.extract.law_finders import (
+    CableContext,
+    Found,
+    cue_starts,
+    find_laws,
+    holds_a_cue,
+    legal_sentences,
+    numbered_key,
+)
 from orchestration.cables.extract.law_naming import resolve, same_as_designations
-from orchestration.cables.extract.law_patterns import NUMBERED
+from orchestration.cables.extract.law_patterns import NUMBERED, NUMBERED_WORDS
 from orchestration.cables.extract.law_resolver import LawResolver
+from orchestration.cables.extract.metric_scan import holds_any
 from orchestration.cables.extract.records import LawMention
 from orchestration.cables.model import Cable
 
@@ -22,19 +31,27 @@ from orchestration.cables.model import Cable
 def extract_laws(cable: Cable) -> list[LawMention]:
     """One LawMention per law mention in the cable's body, in text order."""
     context = CableContext(LawResolver(cable))
-    for paragraph in cable.paragraphs:
+    # the cheap test of `find_laws`, read once per paragraph rather than again for each of its sentences
+    cues = [cue_starts(paragraph.text) for paragraph in cable.paragraphs]
+    for paragraph, paragraph_cues in zip(cable.paragraphs, cues, strict=True):
+        # every numbered law's head is a cue word, and holds one of the words
+        if not paragraph_cues or not holds_any(paragraph.text, NUMBERED_WORDS):
+            continue
         for match in NUMBERED.finditer(paragraph.text):
             year = match.group("year") or match.group("year2")
             if year:
                 context.number_years.setdefault(numbered_key(match), year)
     found: list[tuple[Found, int, int, int]] = []  # a mention, its paragraph and its clean-text span
     same_as: dict = {}
-    for index, paragraph in enumerate(cable.paragraphs):
-        if not context.resolver.may_name_a_law(paragraph.text):
+    for index, (paragraph, paragraph_cues) in enumerate(zip(cable.paragraphs, cues, strict=True)):
+        if not paragraph_cues and not context.resolver.names_an_alias_without_cue(paragraph.text):
             continue
         previous: list[Found] = []
         for sentence in legal_sentences(paragraph):
-            in_sentence = find_laws(sentence.text, context)
+            may_name_a_law = holds_a_cue(paragraph_cues, sentence.start, sentence.end) or (
+                context.resolver.names_an_alias_without_cue(sentence.text)
+            )
+            in_sentence = find_laws(sentence.text, context, may_name_a_law)
             for name, law in same_as_designations(sentence.text, in_sentence, previous).items():
                 same_as.setdefault(name, law)
             for item in in_sentence:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.metric_scan import WORD_START, holds_any_folded, required_words
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, has_head
 from orchestration.cables.extract.org_phrases import PhraseReader
@@ -14,7 +15,10 @@ from orchestration.cables.extract.org_resolver import Org, Span
 from orchestration.cables.extract.org_vocabulary import LEADING_STOP, MONTHS, TITLE_WORDS, holds_any
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|de|do|da|dos|das|del|la|le|the|for)\s+)?{_NAME_WORD})*"
+_NAME_JOINED = rf"(?:\s+(?:(?:of|de|do|da|dos|das|del|la|le|the|for)\s+)?{_NAME_WORD})*"
+_NAME = rf"{_NAME_WORD}{_NAME_JOINED}"
+# "\b{_NAME}", written to open on the capital (which the regex engine skips to) with the boundary tested behind it
+_NAME_AT_WORD_START = rf"[A-Z]{WORD_START}[\w'’-]*{_NAME_JOINED}"
 _NAME_WORD_PATTERN = re.compile(_NAME_WORD)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -42,6 +46,7 @@ _GROUP = re.compile(
     r"(famil(?:y|ies)|clans?|syndicates?|gangs?|cartels?|organi[sz]ations?)\b"
 )
 _CRIME = re.compile(r"\b(?:crim\w+|mob|mafia|gang\w*|syndicates?|cartels?|underworld|racketeering|extortion)\b", re.I)
+_CRIME_WORDS = required_words(_CRIME)  # one of which every match holds, in some case (a cheap test)
 
 
 # "the government of the state of Sao Paulo", "the City of Rio de Janeiro"
@@ -49,13 +54,14 @@ _GOVERNMENT_OF_PLACE = re.compile(
     rf"\b((?:[Gg]overnment|[Aa]dministration)\s+of\s+the\s+(?:state|province|city|municipality|district)\s+of\s+"
     rf"{_NAME}|(?<=the )City\s+of\s+{_NAME})"
 )
-_GOVERNMENT_OF_PLACE_WORDS = ("overnment", "dministration", "City")  # every match holds one (a cheap test)
+# a cheap test: a match of the first alternative holds a word of each of the first two, one of the second "City"
+_GOVERNMENT_OF_PLACE_WORDS = (("overnment", "dministration"), ("state", "province", "city", "municipality", "district"))
 
 
 def _local_governments(reader: PhraseReader, text: str) -> list[Span]:
     """The government of a state, province or city, named by its place."""
     spans = []
-    if not holds_any(text, _GOVERNMENT_OF_PLACE_WORDS):
+    if "City" not in text and not all(holds_any(text, words) for words in _GOVERNMENT_OF_PLACE_WORDS):
         return spans
     for match in _GOVERNMENT_OF_PLACE.finditer(text):
         name = _WHITESPACE.sub(" ", match.group(1))
@@ -66,7 +72,7 @@ def _local_governments(reader: PhraseReader, text: str) -> list[Span]:
 def _crime_groups(reader: PhraseReader, text: str) -> list[Span]:
     """ "the rival Abergil clan", "the Harari, Ohana, and Kdoshim families": named where the paragraph speaks of
     crime. One name per group in the cable: its family name when the cable ever calls it a family."""
-    if not _CRIME.search(text):
+    if not holds_any_folded(text, _CRIME_WORDS) or not _CRIME.search(text):
         return []
     spans = []
     for match in _GROUP.finditer(text):
@@ -108,13 +114,13 @@ _KINDS = (
     r"district|provincial|municipal|city|criminal|civil|appeals?|appellate|juvenile|military|regional|federal|state|"
     r"lower|high|first[- ]instance|border|traffic|tourist|labou?r|judicial|intelligence"
 )
-_COURT = re.compile(rf"\b({_NAME})\s+((?:(?:{_KINDS})\s+)*(court|tribunal|grand jury))\b")
+_COURT = re.compile(rf"({_NAME_AT_WORD_START})\s+((?:(?:{_KINDS})\s+)*(court|tribunal|grand jury))\b")
 # sub-national governments: "the Acre state government", "the Istanbul governor"
 _LOCAL_GOVERNMENT = re.compile(
-    rf"\b({_NAME})\s+((?:(?:state|provincial|municipal|district|city|regional|local)\s+"
+    rf"({_NAME_AT_WORD_START})\s+((?:(?:state|provincial|municipal|district|city|regional|local)\s+"
     r"(government|administration|authorities))|(governor|governorate))\b"
 )
-_POLICE = re.compile(rf"\b({_NAME})\s+((?:(?:{_KINDS})\s+)+(police))\b(?:\s+\(([A-Z]{{2,8}})\))?")
+_POLICE = re.compile(rf"({_NAME_AT_WORD_START})\s+((?:(?:{_KINDS})\s+)+(police))\b(?:\s+\(([A-Z]{{2,8}})\))?")
 # each pattern, its type and the words one of which every match of it holds (a cheap test)
 _BY_PLACE = (
     (_COURT, "court", ("court", "tribunal", "grand jury")),
@@ -304,7 +310,7 @@ def _appositives(reader: PhraseReader, text: str) -> list[Span]:
             continue  # "Marcos Pena, the national police chief": a person
         if name and not ADJECTIVE_COUNTRY.get(name.lower()):  # "Brazil, a company ..." is no company
             spans.append(Span(start, match.end(1), _typed(reader, name, kind)))
-    for match in _KIND_THEN_ACRONYM.finditer(text):
+    for match in _KIND_THEN_ACRONYM.finditer(text) if "(" in text else ():  # a cheap test: every match holds "("
         spans.append(Span(match.start(2), match.end(2), _typed(reader, match.group(2), match.group(1))))
     return spans
 

@@ -69,7 +69,11 @@ def load_known_organizations(path: str | None = None) -> tuple[KnownOrg, ...]:
 @lru_cache(maxsize=65536)
 def canonical_ministry(name: str) -> str:
     """'Interior Ministry' -> 'Ministry of Interior'; 'Ministry of the Interior' -> 'Ministry of Interior'."""
-    name = _WHITESPACE.sub(" ", name).strip()
+    if "  " in name or not name.isprintable():  # a cheap test: any whitespace but the space is unprintable
+        name = _WHITESPACE.sub(" ", name)
+    name = name.strip()
+    if "Ministry" not in name:
+        return name  # a cheap test: both patterns below hold the word
     match = _NAME_THEN_MINISTRY.fullmatch(name)
     if match and match.group(2) not in {"Prime", "Public", "State"}:
         prefix = match.group(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.metric_scan import WORD_START, at_word_start
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import has_head, norm_key
 from orchestration.cables.extract.org_phrases import PhraseReader
@@ -23,9 +24,10 @@ _MINISTRIES_BEFORE = re.compile(
     rf"\b(Ministries|Secretariats|Departments)\s+of\s+((?:[A-Z][\w']*\s+)+(?:for|of)\s+)?({_LIST})"
 )
 _GOVERNMENTS_OF = re.compile(rf"\b[Gg]overnments\s+of\s+({_LIST})")
+# (the nouns written with the word boundary after their first letter, so that the regex engine skips to those letters)
 _ASSISTANCE_FROM = re.compile(
-    rf"\b(?:assistance|grants?|funds?|funding|support|donations?|cooperation|aid|help)"
-    rf"(?:\s+\w+){{0,3}}?\s+(?:from|with|by)\s+({_LIST})"
+    at_word_start("assistance grants? funds? funding support donations? cooperation aid help".split())
+    + rf"(?:\s+\w+){{0,3}}?\s+(?:from|with|by)\s+({_LIST})"
 )
 _NGOS_SUCH_AS = re.compile(
     rf"\b(?:NGOs?|shelters?|associations?|organizations?)(?:\s+\(NGOs?\))?\s*,?\s+(?:such as|including|"
@@ -127,8 +129,8 @@ def _donor_states(reader: PhraseReader, text: str) -> list[Span]:
     return spans
 
 
-_DONOR_VERB = re.compile(
-    r"\s+(?:provides?|provided|funds|funded|signed|agreed|donated|pledged|supports|supported|assisted|helped|"
+_DONOR_VERB = re.compile(  # "\s\s*" is "\s+" opening on a character class, which the engine skips to
+    r"\s\s*(?:provides?|provided|funds|funded|signed|agreed|donated|pledged|supports|supported|assisted|helped|"
     r"renovated|built|financed)\b"
 )
 _LIST_AT_END = re.compile(rf"\b({_LIST})$")
@@ -199,8 +201,10 @@ def _ngo_items(reader: PhraseReader, text: str, start: int, end: int) -> list[Sp
     return spans
 
 
+# "\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.S\.)", written to open on the capital (which the engine skips to) and test the
+# boundary behind it
 _DEMONYM_BODY = re.compile(
-    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|U\.S\.)\s+(government|Government|authorities|police|Police|court|Court|"
+    rf"([A-Z]{WORD_START}(?:[a-z]+(?:\s[A-Z][a-z]+)?|(?<=U)\.S\.))\s+(government|Government|authorities|police|Police|court|Court|"
     r"embassy|Embassy|military|Cooperation)(s?)\b"
 )
 # every match of both patterns holds one of these (a cheap test)
@@ -251,7 +255,7 @@ def demonym_spans(reader: PhraseReader, text: str) -> list[Span]:
             }.get(body, body)
             org = Org(f"{word} {label}", None, org_type, country)
         spans.append(Span(start, end, org))
-    for match in _PLURAL_GOVS.finditer(text):
+    for match in _PLURAL_GOVS.finditer(text) if "governments" in text else ():  # a cheap test: every match holds it
         for group in (1, 2):
             country = ADJECTIVE_COUNTRY.get(match.group(group).lower())
             if not country:

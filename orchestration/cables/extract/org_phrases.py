@@ -9,6 +9,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import get_territory_currencies, list_currencies
 
+from orchestration.cables.extract.metric_scan import WORD_START
 from orchestration.cables.extract.org_chunks import Token, text_of, trim
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, MULTIWORD_HEADS, has_head
@@ -24,11 +25,15 @@ from orchestration.cables.extract.org_vocabulary import (
 
 # an amount: with thousands separators or a scale word ("200,000", "340 million", "1.5 billion")
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?\s(?:million|billion|thousand)\b"
+# Each pattern opens on a character class, which lets the regex engine skip to where one stands (an opening "\b" makes
+# it try every position): "\b[A-Z]{3}" is written "[A-Z]" then the boundary tested behind it (WORD_START) then
+# "[A-Z]{2}", and an amount's first digit is taken out in front of its alternatives; the matches are the same.
+_AMOUNT_AFTER_DIGIT = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?\s(?:million|billion|thousand)\b"
 _UNIT_PATTERNS = (
-    re.compile(r"\b([A-Z]{3})\d"),  # "USD18", glued
-    re.compile(rf"\b([A-Z]{{2,4}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
-    re.compile(rf"(?:{_AMOUNT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
-    re.compile(r"\b([A-Z]{3})\s\d"),  # "USD 400", when the code is a currency's (below)
+    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\d"),  # "USD18", glued
+    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{1,3}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
+    re.compile(rf"\d(?:{_AMOUNT_AFTER_DIGIT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
+    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\s\d"),  # "USD 400", when the code is a currency's (below)
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|and|The)\s+")
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
@@ -94,6 +99,8 @@ class PhraseReader:
     def segments(self, text: str, chunk: list[Token]) -> list[list[Token]]:
         """Split a run at commas and 'and' where the parts name organizations of their own, and at 'at' between
         two bodies ("The Protection Project at Johns Hopkins University School of ...")."""
+        if len(chunk) == 1:
+            return [chunk]  # one word, most runs: nothing to split (the rules below would keep it whole)
         words = [t[0] for t in chunk]
         if "at" in words:
             left, right = chunk[: words.index("at")], chunk[words.index("at") + 1 :]
@@ -146,6 +153,8 @@ class PhraseReader:
         """The organizations of one segment: the whole of it, else its longest known parts and acronyms."""
         if not tokens:
             return []
+        if len(tokens) == 1:
+            return self._word_spans(text, tokens)
         tokens = self.without_person(tokens)
         for i, token in enumerate(tokens[:-1]):
             if not token[0].endswith(("'s", "’s")):
@@ -188,6 +197,25 @@ class PhraseReader:
             else:
                 i += 1
         return spans
+
+    def _word_spans(self, text: str, tokens: list[Token]) -> list[Span]:
+        """`segment_spans` of a segment of one word, most segments, without the steps that need several: the word
+        resolved whole, else as a known acronym or name, else as an acronym the cable never defines."""
+        word, start, end = tokens[0]
+        if word.endswith(("'s", "’s")):
+            end -= 2
+        org = self._resolve_whole(word, tokens)
+        if org:
+            return [Span(start, end, org)]
+        if word in CONNECTORS:
+            return []
+        bare = strip_possessive(word)
+        org = self.known(bare) if is_acronym(bare) else None
+        if org is None:
+            org = self._acronym(bare, text, tokens[0])
+        if org is None:
+            org = self.resolver.lookup_name(bare)
+        return [Span(start, end, org)] if org else []
 
     def without_person(self, tokens: list[Token]) -> list[Token]:
         """ "Itzik Bar Muha of the Jerusalem Gang": a name of words the cable never writes in lower case, with no
@@ -272,16 +300,18 @@ class PhraseReader:
 
     def _resolve_whole(self, phrase: str, tokens: list) -> Org | None:
         phrase = strip_possessive(phrase)
-        if _COMPANY_FORM.match(phrase):
+        # whether the phrase has a space (any whitespace but the space is unprintable): the patterns below but one
+        # need one, and most phrases are one word (a cheap test)
+        spaced = " " in phrase or not phrase.isprintable()
+        if spaced and _COMPANY_FORM.match(phrase):
             return Org(phrase, None, "company", None)
         org = self.known(phrase)
         if org:
             return org
-        # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body
-        for match in (
-            _BRANCH_IN_TWO_WORDS.fullmatch(phrase),
-            _BRANCH_IN_ONE_WORD.fullmatch(phrase),
-        ):
+        # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body (after a space or a
+        # hyphen)
+        split = spaced or "-" in phrase
+        for match in (_BRANCH_IN_TWO_WORDS.fullmatch(phrase), _BRANCH_IN_ONE_WORD.fullmatch(phrase)) if split else ():
             if match and COUNTRY_NAMES.get(match.group(2)) and self.known(match.group(1)):
                 base = self.known(match.group(1))
                 if base.org_type == "international_org" and COUNTRY_NAMES[match.group(2)] == self.resolver.country:
@@ -307,7 +337,7 @@ class PhraseReader:
                 )
             ):
                 return Org(phrase, None, base.org_type, None)
-        match = _WORD_OF_ACRONYM.fullmatch(phrase)
+        match = _WORD_OF_ACRONYM.fullmatch(phrase) if spaced and ("of" in phrase or "for" in phrase) else None
         if match and match.group(1) in self.resolver.by_acronym:
             return self.resolver.by_acronym[match.group(1)]
         if has_head(phrase):

@@ -67,6 +67,39 @@ def is_acronym(token: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2) and token[0].isupper()
 
 
+@lru_cache(maxsize=65536)
+def _lookup_keys(name: str) -> tuple[tuple[str, str], str | None, str | None]:
+    """What `Resolver.lookup_name` looks a name up by, the same in every cable: the keys of the name and of its
+    canonical ministry form; and for "<Demonym> <two words or more>" ("Cambodian Ministry of Interior"), the
+    demonym's country and the key of the rest's canonical form (else None, None)."""
+    keys = (norm_key(name), norm_key(canonical_ministry(name)))
+    words = name.split(" ", 1)
+    if len(words) == 2 and " " in words[1]:
+        return keys, ADJECTIVE_COUNTRY.get(words[0].lower()), norm_key(canonical_ministry(words[1]))
+    return keys, None, None
+
+
+@lru_cache(maxsize=256)
+def _seed_tables(country: str | None) -> tuple[dict[str, Org], dict[str, Org]]:
+    """The seed's organizations by name key and by acronym as a cable sent from `country` knows them (built once per
+    country: every cable from there starts from the same tables)."""
+    by_key: dict[str, Org] = {}
+    by_acronym: dict[str, Org] = {}
+    for known in load_known_organizations():
+        national = known.org_type in NATIONAL_TYPES
+        org = Org(known.name, known.acronym, known.org_type, known.country or (country if national else None))
+        if known.country and national and known.country != country:
+            continue  # another country's national body: only by its full name
+        for surface in (known.name, *known.aliases):
+            if is_acronym(surface) and " " not in surface:
+                by_acronym.setdefault(surface, org)
+            else:
+                by_key.setdefault(norm_key(surface), org)
+        if known.acronym:
+            by_acronym.setdefault(known.acronym, org)
+    return by_key, by_acronym
+
+
 class Resolver:
     """Per-cable knowledge: the seed plus the cable's own definitions."""
 
@@ -74,27 +107,12 @@ class Resolver:
         self.cable = cable
         self.country = country_of_origin(cable.origin)
         self.city = origin_city(cable.origin)
-        self.by_key: dict[str, Org] = {}
-        self.by_acronym: dict[str, Org] = {}
-        for known in load_known_organizations():
-            org = self._org(known.name, known.acronym, known.org_type, known.country)
-            if known.country and known.org_type in NATIONAL_TYPES and known.country != self.country:
-                continue  # another country's national body: only by its full name
-            for surface in (known.name, *known.aliases):
-                if is_acronym(surface) and " " not in surface:
-                    self.by_acronym.setdefault(surface, org)
-                else:
-                    self.by_key.setdefault(norm_key(surface), org)
-            if known.acronym:
-                self.by_acronym.setdefault(known.acronym, org)
+        by_key, by_acronym = _seed_tables(self.country)
+        self.by_key: dict[str, Org] = dict(by_key)  # copies: the cable's own definitions are added to them
+        self.by_acronym: dict[str, Org] = dict(by_acronym)
         self.defined: dict[str, Org] = {}
         self.not_bodies: set[str] = set()  # acronyms the cable defines as laws, plans or systems
         self._names: dict[str, Org | None] = {}  # lookup_name's answers while by_key stays the same
-
-    def _org(self, name: str, acronym: str | None, org_type: str, country: str | None) -> Org:
-        if org_type in NATIONAL_TYPES and not country:
-            country = self.country
-        return Org(name, acronym, org_type, country)
 
     def define(self, acronym: str, expansion: str, parent: Org | None = None) -> None:
         """An acronym the cable itself defines (glossary or inline); `parent` owns it ("the Ministry's Unit")."""
@@ -123,18 +141,13 @@ class Resolver:
         return self._names[name]
 
     def _lookup_name(self, name: str) -> Org | None:
-        for candidate in (name, canonical_ministry(name)):
-            org = self.by_key.get(norm_key(candidate))
+        keys, demonym_country, rest_key = _lookup_keys(name)
+        for key in keys:
+            org = self.by_key.get(key)
             if org:
                 return org
-        words = name.split(" ", 1)
-        if (
-            len(words) == 2
-            and " " in words[1]
-            and self.country
-            and ADJECTIVE_COUNTRY.get(words[0].lower()) == self.country
-        ):
-            org = self.by_key.get(norm_key(canonical_ministry(words[1])))
+        if rest_key is not None and self.country and demonym_country == self.country:
+            org = self.by_key.get(rest_key)
             if org and org.org_type in NATIONAL_TYPES:
                 return org
         return None

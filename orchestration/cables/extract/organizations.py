@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 
+from orchestration.cables.extract.metric_scan import WORD_START
 from orchestration.cables.extract.org_chunks import (
     Token,
     capitalised_runs,
     glossary_paragraph,
     last_run_ending_at,
+    run_tokens_of,
     text_of,
-    tokens_of,
     trim,
 )
 from orchestration.cables.extract.org_cues import cue_spans
@@ -58,7 +59,8 @@ _DOCUMENT = re.compile(
 # (ROE)" (the head is the last word before any "of", "for" or "on")
 _NORMS_HEAD = re.compile(r"Standards|Rules|Guidelines|Principles|Procedures|Criteria")
 _ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z][A-Za-z0-9/&.-]*[A-Za-z0-9])\)")
-_EXPANSION_IN_PARENTHESES = re.compile(r"\b([A-Z][A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{6,120})\)")
+# (the word boundary tested behind the first capital, so that the pattern opens on a class the engine skips to)
+_EXPANSION_IN_PARENTHESES = re.compile(rf"([A-Z]{WORD_START}[A-Za-z0-9/&-]*[A-Z])\s+\(([A-Z][^()]{{6,120}})\)")
 _OWNER_BEFORE = re.compile(r"([A-Z][\w ,'’-]*?)(?:'s|’s|'|’)\s*$")
 _PERSONS_AT_END = re.compile(r"\bPersons$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -89,7 +91,7 @@ class _Extractor:
         self.body = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if not is_glossary]
         self.glossary_paragraphs = [p for p, is_glossary in zip(cable.paragraphs, glossary, strict=True) if is_glossary]
         full_text = " ".join(p.text for p in self.body)
-        vocabulary = {w for p in self.body for w in LOWER_WORD.findall(p.text)}
+        vocabulary = set(LOWER_WORD.findall(full_text))  # the paragraphs' words: the joining spaces are boundaries
         if written_in_capitals(full_text):
             # no lower-case word of its own: the shipped cables' words and the sentence openers stand in for them
             vocabulary |= common_words() | {word.lower() for word in LEADING_STOP}
@@ -99,9 +101,9 @@ class _Extractor:
             self._inline_definitions(paragraph.text)
 
     def _tokens(self, text: str) -> list[Token]:
-        """The tokens of a paragraph's text, read once for its definitions and its mentions."""
+        """The tokens of a paragraph's text for its runs, read once for its definitions and its mentions."""
         if text not in self._read:
-            self._read[text] = tokens_of(text)
+            self._read[text] = run_tokens_of(text)
         return self._read[text]
 
     def _inline_definitions(self, text: str) -> None:
@@ -122,7 +124,10 @@ class _Extractor:
             if _DOCUMENT.search(phrase) or _norms(phrase):
                 self.resolver.not_bodies.add(acronym)  # "Status of Forces Agreement (SOFA)"
             elif self._plausible_definition(phrase, acronym):
-                owner = _OWNER_BEFORE.search(before[: tokens[0][1]])
+                owner_text = before[: tokens[0][1]]
+                # a cheap test first: the pattern ends with a possessive and spaces, and searches all the text before
+                possessive = owner_text.rstrip().endswith(("'", "’", "'s", "’s"))
+                owner = _OWNER_BEFORE.search(owner_text) if possessive else None
                 parent = self.resolver.resolve_phrase(owner.group(1).strip()) if owner else None
                 self.resolver.define(acronym, phrase, parent)
             elif _NOT_BODY_HEAD.search(phrase) and not has_head(phrase):
