@@ -228,13 +228,29 @@ def replace_findings(
     con.execute("begin transaction")
     con.execute("delete from quality.findings where check_name in (select unnest(?::varchar[]))", [check_names])
     if unique:
-        con.executemany(
-            "insert into quality.findings values (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (f.finding_id, f.check_name, f.severity, f.cable_id, list(f.subject_ids), f.message, now)
-                for f in unique.values()
-            ],
+        # one insert of an Arrow table: executemany is a statement per row (28,000 findings of a 25,000-cable
+        # warehouse took about 20 s)
+        import pyarrow as pa
+
+        rows = pa.table(
+            {
+                "finding_id": [f.finding_id for f in unique.values()],
+                "check_name": [f.check_name for f in unique.values()],
+                "severity": [f.severity for f in unique.values()],
+                "cable_id": pa.array([f.cable_id for f in unique.values()], type=pa.string()),
+                "subject_ids": pa.array([list(f.subject_ids) for f in unique.values()], type=pa.list_(pa.string())),
+                "message": [f.message for f in unique.values()],
+            }
         )
+        con.register("new_findings", rows)
+        try:
+            con.execute(
+                "insert into quality.findings select finding_id, check_name, severity, cable_id, subject_ids, "
+                "message, ?::timestamp from new_findings",
+                [now],
+            )
+        finally:
+            con.unregister("new_findings")
     con.execute("commit")
 
 
@@ -248,8 +264,28 @@ def evaluate_suite(
         else (suite_module.QUERY, suite_module.prepare)
     )
     frame = prepare(con.execute(query).df())
-    outcome = validate_frame(suite, name, frame, id_column=suite_module.ID_COLUMN)
+    checked = checked_columns(suite, suite_module.ID_COLUMN)
+    # GX sees only the columns its expectations read (and the ids): the same results, without escaping and
+    # copying every quote of 150,000 figures; the findings describe rows from the whole frame
+    validated = frame[[c for c in frame.columns if c in checked]] if checked else frame
+    outcome = validate_frame(suite, name, validated, id_column=suite_module.ID_COLUMN)
     return outcome, findings_from_outcome(outcome, frame, suite_module.ID_COLUMN)
+
+
+# the arguments of an expectation that name the columns it reads
+COLUMN_ARGUMENTS = ("column", "column_A", "column_B")
+
+
+def checked_columns(suite: gx.ExpectationSuite, id_column: str) -> set[str] | None:
+    """The columns the suite's expectations read, with the id column; None when one reads more (a column list,
+    a whole row), so that the whole frame must be validated."""
+    columns = {id_column}
+    for expectation in suite.expectations:
+        arguments = expectation.configuration.kwargs
+        if "column_list" in arguments or not any(name in arguments for name in COLUMN_ARGUMENTS):
+            return None
+        columns.update(arguments[name] for name in COLUMN_ARGUMENTS if name in arguments)
+    return columns
 
 
 def suite_check_names(suite: gx.ExpectationSuite) -> list[str]:

@@ -1,14 +1,23 @@
 -- Events with stable ids and the law they concern resolved to a canonical law named in the
 -- same cable (by canonical name or the text as written).
+-- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{{ delete_changed_cables() }}"],
+) }}
 with
 
 events as (
     select * from {{ ref('stg_extracted__events') }}
+    {{- only_changed_cables() }}
 ),
 
 cable_laws as (
     select distinct cable_id, law_key, lower(law_name) as name_lower, lower(surface) as surface_lower
     from {{ ref('int_law_mentions_keyed') }}
+    {{- only_changed_cables() }}
 ),
 
 resolved as (

@@ -1,3 +1,12 @@
+-- One row per accepted event.
+-- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{{ delete_changed_cables() }}"],
+) }}
+
 select
     event_id,
     cable_id,
@@ -15,4 +24,5 @@ select
     char_start,
     char_end
 from {{ ref("int_events_accepted") }}
+{{ only_changed_cables() }}
 order by cable_id, event_index

@@ -1,63 +1,24 @@
--- Every extracted metric with the validity rule it breaks, if any. The rules live here and only
--- here: a metric that breaks one stays out of the marts, is listed in quality.rejected_facts and
--- becomes a finding; the GX check fails the build only when too many do (expectations/thresholds.py).
+-- Every extracted metric with the validity rule it breaks, if any (the rules: int_metrics_checked, which
+-- rebuilds only the changed cables' rows; this model carries every metric's attribution, which can change with
+-- any cable).
 with
 
 metrics as (
     select * from {{ ref('int_metrics_attributed') }}
 ),
 
-cables as (
-    select cable_id, sent_at::date as cable_date from {{ ref('stg_raw__cables') }}
-),
-
-texts as (
-    select cable_id, raw_text from {{ ref('stg_raw__cable_texts') }}
-),
-
-measures as (
-    select measure from {{ ref('stg_reference__measures') }}
-),
-
-checked as (
-    select
-        metrics.*,
-        cables.cable_date,
-        substr(texts.raw_text, metrics.char_start, metrics.char_end - metrics.char_start) as provenance_text,
-        -- plans, budgets, targets and projections look ahead: their periods may follow the cable
-        regexp_matches(metrics.quote, '{{ var("forward_looking_pattern") }}', 'i') as looks_ahead,
-        metrics.measure in (select measure from measures) as measure_known,
-        metrics.measure in (
-            'arrests', 'investigations', 'cases', 'prosecutions', 'convictions', 'acquittals', 'perpetrators',
-            'victims_identified', 'victims_rescued', 'victims_referred', 'victims_assisted', 'victims_repatriated',
-            'migrants_returned', 'persons_trained'
-        ) as counts_what_happened
-    from metrics
-    left join cables using (cable_id)
-    left join texts using (cable_id)
+checks as (
+    select * from {{ ref('int_metrics_checked') }}
 )
 
 select
-    checked.*,
-    case
-        when cable_date is null then 'orphan_key'
-        when provenance_text is null
-            or regexp_replace(trim(provenance_text), '\s+', ' ', 'g')
-            <> regexp_replace(trim(value_text), '\s+', ' ', 'g') then 'provenance_mismatch'
-        when value < 0 then 'negative_value'
-        when not measure_known then 'unknown_measure'
-        when period_start > period_end then 'period_start_after_end'
-        -- a count of what happened cannot start after the cable; budgets, polls, estimates and plans can
-        when period_start > cable_date and counts_what_happened and not looks_ahead then 'period_after_cable_date'
-    end as rejection_rule,
-    case rejection_rule
-        when 'orphan_key' then 'the cable ' || cable_id || ' is not in the warehouse'
-        when 'provenance_mismatch' then 'the span ' || char_start || '-' || char_end || ' shows "'
-            || coalesce(left(provenance_text, 40), '') || '", not the figure "' || value_text || '"'
-        when 'negative_value' then 'a count or amount cannot be negative: ' || value
-        when 'unknown_measure' then 'the measure "' || measure || '" is not in the vocabulary'
-        when 'period_start_after_end' then 'the period starts ' || period_start || ', after it ends ' || period_end
-        when 'period_after_cable_date' then 'a count of ' || measure || ' for a period starting ' || period_start
-            || ', after the cable was sent (' || cable_date || '), in a sentence that does not look ahead'
-    end as rejection_message
-from checked
+    metrics.*,
+    checks.cable_date,
+    checks.provenance_text,
+    checks.looks_ahead,
+    checks.measure_known,
+    checks.counts_what_happened,
+    checks.rejection_rule,
+    checks.rejection_message
+from metrics
+left join checks on checks.cable_id = metrics.cable_id and checks.metric_index = metrics.metric_index
