@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from orchestration.cables.extract.currencies import is_currency_sign
@@ -316,13 +316,32 @@ def _expansions(cable: Cable) -> dict[str, str]:
         # the part before a parenthesised translation: "Association de Defense ... (Human Rights ...)"
         by_expansion.setdefault(_norm(g.expansion.split("(")[0]), g.acronym)
     for p in cable.paragraphs:
-        for m in INLINE.finditer(p.text) if INLINE_ACRONYM.search(p.text) else ():
+        for m in _inline_definitions(p.text):
             name = re.sub(r"^(?:the|The)\s+", "", m.group(1))
             acr = m.group(2)
             words = [w for w in name.split() if w[0].isupper()]
             if len(words) >= 2 and words[0][0] == acr[0]:
                 by_expansion.setdefault(_norm(name), acr)
     return by_expansion
+
+
+# a character no name before an acronym in brackets holds: INLINE reads only words, spaces, apostrophes and hyphens
+_NOT_IN_NAME = re.compile(r"[^\w'’\s-]")
+
+
+def _inline_definitions(text: str) -> Iterator[re.Match]:
+    """The matches of INLINE in a text, as `finditer` gives them, each searched for only in the stretch before its
+    bracketed acronym that holds no other character than a name can (INLINE tried at every capital of a paragraph
+    backtracks through its words at each)."""
+    position = 0
+    for bracket in INLINE_ACRONYM.finditer(text):
+        start = position
+        for stop in _NOT_IN_NAME.finditer(text, position, bracket.start()):
+            start = stop.end()
+        m = INLINE.search(text, start, bracket.end())
+        if m:
+            yield m
+        position = bracket.end()
 
 
 def _known_names(organizations: Iterable[OrganizationMention]) -> dict[str, str]:
