@@ -339,7 +339,7 @@ def test_the_cheap_tests_before_patterns_never_skip_a_pattern_that_matches():
     # each word set is read from the pattern: a sentence holding a match holds one of its words; the commonest words
     # ("the", "was", "ing") are not chosen where rarer ones will do
     from orchestration.cables.extract import event_types
-    from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
+    from orchestration.cables.extract.text_scan import holds_any_folded, required_words
 
     for _, pattern in event_types._RULES:
         words = required_words(pattern)

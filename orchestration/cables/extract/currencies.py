@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestration.cables.extract.metric_scan import trie_pattern
+from orchestration.cables.extract.text_scan import trie_pattern
 
 TABLE = Path(__file__).resolve().with_suffix(".csv")
 # the years the cables span: a currency of these years may be named in them

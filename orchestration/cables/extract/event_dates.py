@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orchestration.cables.dates import MONTHS
-from orchestration.cables.extract.metric_scan import folded, holds_any_folded
+from orchestration.cables.extract.text_scan import folded, holds_any_folded
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

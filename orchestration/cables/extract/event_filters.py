@@ -16,7 +16,7 @@ import re
 
 from orchestration.cables.extract.event_dates import DateMention
 from orchestration.cables.extract.event_types import STRONG_TYPES, Trigger
-from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
+from orchestration.cables.extract.text_scan import holds_any_folded, required_words
 
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _NUMBER_WORD = (

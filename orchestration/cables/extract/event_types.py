@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.cables.extract.metric_scan import WordSets, folded, required_words
+from orchestration.cables.extract.text_scan import WordSets, folded, required_words
 
 LAW_NOUN = (
     r"(?:law|laws|act|code|decree|sub-decree|legislation|bill|amendments?|guidelines|declarations?|prakas|"

@@ -29,9 +29,9 @@ from orchestration.cables.extract.event_parts import find_actors, find_law, find
 from orchestration.cables.extract.event_types import Trigger, nearest_trigger
 from orchestration.cables.extract.law_finders import CableContext, legal_sentences
 from orchestration.cables.extract.law_resolver import LawResolver
-from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
 from orchestration.cables.extract.records import EventFact
 from orchestration.cables.extract.sentences import Sentence
+from orchestration.cables.extract.text_scan import holds_any_folded, required_words
 from orchestration.cables.extract.topic import cable_topic
 from orchestration.cables.model import Cable, Paragraph
 

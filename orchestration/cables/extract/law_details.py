@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from orchestration.cables.extract import law_patterns as p
 from orchestration.cables.extract.law_lexicon import parse_date
 from orchestration.cables.extract.law_resolver import LawResolver
-from orchestration.cables.extract.metric_scan import holds_any
+from orchestration.cables.extract.text_scan import holds_any
 
 if TYPE_CHECKING:
     from orchestration.cables.extract.law_finders import Found

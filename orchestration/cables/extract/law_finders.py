@@ -11,9 +11,9 @@ from orchestration.cables.extract import law_patterns as p
 from orchestration.cables.extract.law_details import attach_articles, date_laws
 from orchestration.cables.extract.law_lexicon import KnownLaw, parse_date
 from orchestration.cables.extract.law_resolver import LawResolver, demonym
-from orchestration.cables.extract.metric_scan import holds_any, holds_any_folded
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
 from orchestration.cables.extract.sentences import Sentence, split_sentences
+from orchestration.cables.extract.text_scan import holds_any, holds_any_folded
 from orchestration.cables.model import Paragraph
 
 _NO_SPLIT = re.compile(r"\b(?:no|nos|art|arts)\.$", re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from orchestration.cables.extract.law_lexicon import DATE, MONTH
-from orchestration.cables.extract.metric_scan import required_words, trie_pattern
+from orchestration.cables.extract.text_scan import required_words, trie_pattern
 
 # head nouns of a named legal instrument
 _HEAD = (

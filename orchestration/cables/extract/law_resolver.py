@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from orchestration.cables.extract.law_lexicon import KnownLaw, law_key, load_known_laws
 from orchestration.cables.extract.law_patterns import CUE
-from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
 from orchestration.cables.extract.org_countries import COUNTRY_ADJECTIVES, country_of_origin
+from orchestration.cables.extract.text_scan import holds_any_folded, required_words
 from orchestration.cables.model import Cable
 
 # head words that the cables also write in the plural ("Protocols to Prevent ...")

@@ -23,8 +23,8 @@ from orchestration.cables.extract.law_finders import (
 from orchestration.cables.extract.law_naming import resolve, same_as_designations
 from orchestration.cables.extract.law_patterns import NUMBERED, NUMBERED_WORDS
 from orchestration.cables.extract.law_resolver import LawResolver
-from orchestration.cables.extract.metric_scan import holds_any
 from orchestration.cables.extract.records import LawMention
+from orchestration.cables.extract.text_scan import holds_any
 from orchestration.cables.model import Cable
 
 

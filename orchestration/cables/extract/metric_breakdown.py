@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from orchestration.cables.extract.currencies import demonyms, territory_names
-from orchestration.cables.extract.metric_scan import trie_pattern
+from orchestration.cables.extract.text_scan import trie_pattern
 from orchestration.cables.model import Cable
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ _BREAKDOWN = [
 DEMONYM_RE = re.compile(rf"({trie_pattern(demonyms() | {'American', 'U.S.'}, word_start=True)})(?:s)?\b")
 # an adjective of nationality the library lacks, known by its ending and the noun it qualifies: "Senegalese
 # government", "Togolese children" (countries of a shared currency have none of their own); "(?<!\w.)" after the
-# capital is "\b" before it (metric_scan.WORD_START)
+# capital is "\b" before it (text_scan.WORD_START)
 _NATIONALITY_BEFORE_NOUN = re.compile(
     r"([A-Z](?<!\w.)[a-z]+(?:ese|ian|an|i))\s+(?:government|authorities|police|nationals|citizens|children|women|men|girls|"
     r"boys|victims|workers|officials|courts?|laws?|NGOs?)\b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.metric_scan import WordSets, required_words
+from orchestration.cables.extract.text_scan import WordSets, required_words
 
 _GAP = r"(?:[\s,]+(?:a\s+total\s+of|total\s+of|approximately|approx\.|about|around|roughly|some|nearly|almost|"
 _GAP += r"more\s+than|over|at\s+least|only|an\s+estimated|estimated|another|an\s+additional|additional|the|all|"

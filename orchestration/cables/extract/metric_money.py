@@ -14,8 +14,8 @@ from orchestration.cables.extract.currencies import (
     is_english_word,
     names_of,
 )
-from orchestration.cables.extract.metric_scan import trie_pattern
 from orchestration.cables.extract.numbers import SCALES, NumberMatch
+from orchestration.cables.extract.text_scan import trie_pattern
 
 if TYPE_CHECKING:
     from orchestration.cables.extract.metric_candidates import Candidate

@@ -383,7 +383,7 @@ def _occurrences(surface: str, text: str) -> list[tuple[int, int]]:
 
 _WORDISH = re.compile(r"[\w-]")
 _REDACTED = re.compile(r"X{3,}")
-# a word of capitals ("MOI", "DHS/ICE"): "(?<!\w.)" after the first is "\b" before it (metric_scan.WORD_START)
+# a word of capitals ("MOI", "DHS/ICE"): "(?<!\w.)" after the first is "\b" before it (text_scan.WORD_START)
 _CAPITALS = re.compile(r"[A-Z](?<!\w.)[A-Z/]{1,8}\b")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*")
 _LEADING_WORD = re.compile(r"^(?:The|the|An?|In|On|During|From|Since|According|Of|By|With|Under)\s+")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.metric_scan import WordSets, at_word_start, holds_any, required_words, trie_pattern
+from orchestration.cables.extract.text_scan import WordSets, at_word_start, holds_any, required_words, trie_pattern
 
 NOT_ORG = frozenset(
     "TIP SBU USD KHR EUR CFAF FCFA XOF HIV AIDS GDP UXO PROTECT US USG ETC NB OK TV FM ID II III IV VI "

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orchestration.cables.extract.metric_scan import folded, holds_any, starts_of
+from orchestration.cables.extract.text_scan import folded, holds_any, starts_of
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _NAME_RE = re.compile(_NAME)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orchestration.cables.dates import MONTHS, month_end
-from orchestration.cables.extract.metric_scan import folded, holds_any_folded
 from orchestration.cables.extract.numbers import UNITS, NumberMatch
+from orchestration.cables.extract.text_scan import folded, holds_any_folded
 
 if TYPE_CHECKING:
     from orchestration.cables.extract.metric_candidates import Candidate

@@ -7,7 +7,7 @@ import re
 
 from orchestration.cables.extract.metric_candidates import Candidate
 from orchestration.cables.extract.metric_org_mentions import OrgMention, SourceFinder
-from orchestration.cables.extract.metric_scan import holds_any_folded, required_words
+from orchestration.cables.extract.text_scan import holds_any_folded, required_words
 
 _SOURCE_VERB_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:reported|assisted|identified|estimated|said|explained|noted|added|stated|told|found|"

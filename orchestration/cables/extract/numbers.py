@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from orchestration.cables.extract.currencies import currency_codes
-from orchestration.cables.extract.metric_scan import holds_any_folded, trie_pattern
+from orchestration.cables.extract.text_scan import holds_any_folded, trie_pattern
 
 UNITS = {
     "zero": 0,

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.metric_scan import WORD_START, holds_any_folded, required_words
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, has_head
 from orchestration.cables.extract.org_phrases import PhraseReader
 from orchestration.cables.extract.org_resolver import Org, Span
-from orchestration.cables.extract.org_vocabulary import LEADING_STOP, MONTHS, TITLE_WORDS, holds_any
+from orchestration.cables.extract.org_vocabulary import LEADING_STOP, MONTHS, TITLE_WORDS
+from orchestration.cables.extract.text_scan import WORD_START, holds_any, holds_any_folded, required_words
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
 _NAME_JOINED = rf"(?:\s+(?:(?:of|de|do|da|dos|das|del|la|le|the|for)\s+)?{_NAME_WORD})*"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.metric_scan import WORD_START, at_word_start
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import has_head, norm_key
 from orchestration.cables.extract.org_phrases import PhraseReader
 from orchestration.cables.extract.org_resolver import Org, Span, is_acronym, strip_possessive
-from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP, LEADING_STOP, MONTHS, holds_any
+from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP, LEADING_STOP, MONTHS
+from orchestration.cables.extract.text_scan import WORD_START, at_word_start, holds_any
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&/-]*)"
 _ITEM = rf"(?:the\s+)?{_WORD}(?:\s+(?:(?:of|de|du|des|la|le|les|l'|&|for|the)\s+)?{_WORD})*"

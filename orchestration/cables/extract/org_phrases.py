@@ -9,7 +9,6 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import get_territory_currencies, list_currencies
 
-from orchestration.cables.extract.metric_scan import WORD_START
 from orchestration.cables.extract.org_chunks import Token, text_of, trim
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, MULTIWORD_HEADS, has_head
@@ -22,6 +21,7 @@ from orchestration.cables.extract.org_vocabulary import (
     TRAILING_BREAK,
     WEAK_HEADS,
 )
+from orchestration.cables.extract.text_scan import WORD_START
 
 # an amount: with thousands separators or a scale word ("200,000", "340 million", "1.5 billion")
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?\s(?:million|billion|thousand)\b"

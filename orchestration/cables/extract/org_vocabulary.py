@@ -92,15 +92,6 @@ def _law_acronyms() -> set[str]:
 ACRONYM_STOP |= _law_acronyms()
 
 
-def holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a text holds one of the words (case-sensitive): a cheap test before a pattern every match of which
-    holds one of them, so that a text without any is not searched."""
-    for word in words:  # a loop, not any() over a generator: called for every paragraph by several rules
-        if word in text:
-            return True
-    return False
-
-
 # a cable's lower-case words: what its own English is, to tell a capitalised word from a name
 LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _COMMON_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"

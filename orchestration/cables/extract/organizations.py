@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-from orchestration.cables.extract.metric_scan import WORD_START
 from orchestration.cables.extract.org_chunks import (
     Token,
     capitalised_runs,
@@ -43,6 +42,7 @@ from orchestration.cables.extract.org_vocabulary import (
     written_in_capitals,
 )
 from orchestration.cables.extract.records import OrganizationMention
+from orchestration.cables.extract.text_scan import WORD_START
 from orchestration.cables.model import Cable
 
 # what an acronym the cable defines stands for when it is a law, plan or system rather than a body

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.cables.extract.metric_scan import folded, holds_any_folded, required_words
+from orchestration.cables.extract.text_scan import folded, holds_any_folded, required_words
 from orchestration.cables.model import Cable, Paragraph
 
 TIP_TAGS = frozenset({"KTIP"})
