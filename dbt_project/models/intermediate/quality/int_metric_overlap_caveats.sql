@@ -10,12 +10,24 @@
 ) }}
 with
 
+-- the paragraphs that word a caveat, found in their clean text; only these few are cut from the raw text (a join of
+-- every paragraph with its cable's raw text copied the whole corpus, and ran out of memory beside the search index)
+caveat_paragraphs as (
+    select * from (
+        select cable_id, section, char_start, char_end
+        from {{ ref('stg_raw__paragraphs') }}
+        where regexp_matches(
+            lower(paragraph_text), '(may|might|could|possibly|likely) (overlap|be double[- ]counted|include duplicates)'
+        )
+    )
+    {{- only_changed_cables() }}
+),
+
 paragraphs as (
-    select p.cable_id, p.section, p.char_start, p.paragraph_text,
+    select p.cable_id, p.section, p.char_start,
         substr(t.raw_text, p.char_start, p.char_end - p.char_start) as raw_paragraph
-    from {{ ref('stg_raw__paragraphs') }} as p
+    from caveat_paragraphs as p
     join {{ ref('stg_raw__cable_texts') }} as t using (cable_id)
-    {{- only_changed_cables('p.cable_id') }}
 ),
 
 caveats as (
@@ -29,9 +41,6 @@ caveats as (
         char_start as paragraph_start,
         raw_paragraph
     from paragraphs
-    where regexp_matches(
-        lower(paragraph_text), '(may|might|could|possibly|likely) (overlap|be double[- ]counted|include duplicates)'
-    )
 )
 
 select
