@@ -15,24 +15,43 @@ keyed as (
     from mentions
 ),
 
-counted as (
+-- each attribute's most given value per organization, counted by grouping (four window counts over every
+-- mention sorted 760,000 rows four times: 6 s at 25,000 cables, against 1)
+{%- for attribute in ['organization_name', 'acronym', 'org_type', 'country'] %}
+
+{{ attribute }}_chosen as (
+    select org_key, first({{ attribute }} order by given desc, {{ attribute }}) as {{ attribute }}
+    from (
+        select org_key, {{ attribute }}, count(*) as given
+        from keyed
+        where {{ attribute }} is not null
+        group by org_key, {{ attribute }}
+    )
+    group by org_key
+),
+{%- endfor %}
+
+totals as (
     select
-        *,
-        count(*) over (partition by org_key, organization_name) as count_of_organization_name,
-        count(*) over (partition by org_key, acronym) as count_of_acronym,
-        count(*) over (partition by org_key, org_type) as count_of_org_type,
-        count(*) over (partition by org_key, country) as count_of_country
+        org_key,
+        list_sort(list_distinct(list(surface))) as aliases,
+        count(*) as mention_count,
+        count(distinct cable_id) as cable_count
     from keyed
+    group by org_key
 )
 
 select
-    org_key,
-    first(organization_name order by count_of_organization_name desc, organization_name) filter (where organization_name is not null) as organization_name,
-    first(acronym order by count_of_acronym desc, acronym) filter (where acronym is not null) as acronym,
-    first(org_type order by count_of_org_type desc, org_type) filter (where org_type is not null) as org_type,
-    first(country order by count_of_country desc, country) filter (where country is not null) as country,
-    list_sort(list_distinct(list(surface))) as aliases,
-    count(*) as mention_count,
-    count(distinct cable_id) as cable_count
-from counted
-group by org_key
+    totals.org_key,
+    organization_name_chosen.organization_name,
+    acronym_chosen.acronym,
+    org_type_chosen.org_type,
+    country_chosen.country,
+    totals.aliases,
+    totals.mention_count,
+    totals.cable_count
+from totals
+left join organization_name_chosen using (org_key)
+left join acronym_chosen using (org_key)
+left join org_type_chosen using (org_key)
+left join country_chosen using (org_key)

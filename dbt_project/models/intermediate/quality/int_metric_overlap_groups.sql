@@ -38,12 +38,17 @@ edges as (
     select b, a from pairs
 ),
 
-walk(metric_id, component) as (
-    select metric_id, metric_id from edges
+-- connected components by label propagation, as in fct_figure_reconciled: each figure ends with the least id of its
+-- component
+walk(metric_id, component) using key (metric_id) as (
+    select metric_id, metric_id from edges group by metric_id
     union
-    select edges.neighbour, walk.component
+    select edges.neighbour, min(walk.component)
     from walk
     join edges on edges.metric_id = walk.metric_id
+    join recurring.walk as known on known.metric_id = edges.neighbour
+    group by edges.neighbour, known.component
+    having min(walk.component) < known.component
 )
 
 select

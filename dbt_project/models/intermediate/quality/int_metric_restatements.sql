@@ -13,13 +13,15 @@ metrics as (
     where period_start is not null and period_end is not null
 ),
 
+-- for each later figure, the first statement it repeats (the earliest sent, then first in the cable, then least id),
+-- by arg_min over that order (structs compare field by field, nulls last, as the order by of a window would); a window
+-- ranking every pair sorted them: copies of one cable make many pairs (3.8 s against 1.5 at 25,000 cables)
 earlier as (
     select
         later.metric_id,
-        first.metric_id as first_metric_id,
-        row_number() over (
-            partition by later.metric_id order by first.sent_at, first.char_start, first.metric_id
-        ) as rank_in_time
+        arg_min(
+            first.metric_id, struct_pack(sent_at := first.sent_at, char_start := first.char_start, id := first.metric_id)
+        ) as first_metric_id
     from metrics as later
     join metrics as first
         on first.value = later.value
@@ -33,8 +35,8 @@ earlier as (
         and not (first.cable_id = later.cable_id and first.quote = later.quote)
     where first.quote = later.quote
         or (later.is_case_count and first.is_case_count and later.value >= 10)
+    group by later.metric_id
 )
 
 select metric_id, first_metric_id as restates_metric_id
 from earlier
-where rank_in_time = 1
