@@ -23,7 +23,11 @@ def test_cable_text_in_data_docs_is_escaped(tmp_path, monkeypatch):
         expectations=[gx.expectations.ExpectColumnValuesToBeInSet(column="quote", value_set=["fine"])],
     )
     outcome = validate_frame(suite, "escape_probe", frame, id_column="metric_id")
+    # with an id column GX reports the failing rows' ids; the examples come from the (escaped) frame
     assert not outcome.success and outcome.outcomes[0].unexpected_ids == ["a"]
+    assert outcome.outcomes[0].examples == ["&lt;script&gt;alert(&#x27;cable&#x27;)&lt;/script&gt; 5 victims"]
+    # without one, Data Docs list the failing values themselves
+    validate_frame(suite, "escape_probe_values", frame)
     build_data_docs()
     pages = list((tmp_path / "gx" / "uncommitted" / "data_docs").rglob("*.html"))
     text = "".join(page.read_text() for page in pages)
