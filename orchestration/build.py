@@ -23,7 +23,7 @@ import duckdb
 from orchestration.reload.config import PARALLEL_FROM, default_workers, reload_config
 from orchestration.settings import PROJECT_ROOT, apply_defaults, setting
 from orchestration.warehouse.extracted_store import extractor_version
-from orchestration.warehouse.sources import list_sources
+from orchestration.warehouse.sources import HashCache, hash_cache_path, list_sources
 from orchestration.warehouse.work import count_work
 
 # batches are dealt to the workers in turn, ahead of time: the more batches each worker has, the less one
@@ -46,7 +46,8 @@ def plan_run(force: bool = False) -> dict:
     except duckdb.Error:  # no warehouse yet, or an older layout: everything is work
         con = None
     try:
-        sources = list_sources(setting("CABLES_DIR"))
+        # hashes recorded here spare the plan step reading the folder again (HashCache)
+        sources = list_sources(setting("CABLES_DIR"), HashCache(hash_cache_path(published)))
         work = sum(1 for _ in sources) if force else count_work(con, sources, extractor_version())
     finally:
         if con is not None:

@@ -22,7 +22,7 @@ from orchestration.warehouse.batch import process_batch, result_dir
 from orchestration.warehouse.extracted_store import extractor_version
 from orchestration.warehouse.load import load_build
 from orchestration.warehouse.plan import DEFAULT_BATCH_SIZE, Plan, deal, plan_build, shard_count
-from orchestration.warehouse.sources import list_sources
+from orchestration.warehouse.sources import HashCache, hash_cache_path, list_sources
 from orchestration.warehouse.tables import ensure_schema
 
 RAW_TABLES = {
@@ -77,7 +77,7 @@ def plan_cables(
         ensure_schema(con)
         plan = plan_build(
             con,
-            list_sources(cable_source.folder),
+            list_sources(cable_source.folder, HashCache(hash_cache_path(warehouse.published_path))),
             work / "batches",
             warehouse.build_id or context.run_id,
             extractor_version(),

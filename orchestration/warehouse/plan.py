@@ -121,21 +121,38 @@ def plan_build(
     writer = _BatchWriter(work_dir, batch_size)
     present: list[tuple[str, str]] = []
     changed_published: set[str] = set()
+
+    def left_alone(item: SourceItem) -> str | None:
+        """'unchanged' or 'known_bad' when the build leaves the source alone, None when it is work."""
+        previous = stored.get(item.source_key)
+        if previous and previous[0] == item.content_sha256 and not force:
+            current = not previous[2] or extractor_version is None or extracted.get(previous[1]) == extractor_version
+            if current:
+                return "unchanged"
+        if (item.source_key, item.content_sha256) in known_bad and not force:
+            return "known_bad"
+        return None
+
     for item in sources:
+        outcome = None if item.refused else left_alone(item)
+        if not item.refused and outcome is None and item.raw_bytes is None:
+            try:  # listed by its cached hash: its bytes are read only now that it is work
+                item = item.with_bytes()
+            except OSError:  # gone since it was listed: the next build sees it gone
+                continue
+            outcome = left_alone(item)
         plan.inputs += 1
         present.append((item.source_key, item.content_sha256))
         if item.refused:
             plan.refused.append((item.source_key, item.source_file, item.content_sha256, item.refused))
             continue
-        previous = stored.get(item.source_key)
-        if previous and previous[0] == item.content_sha256 and not force:
-            current = not previous[2] or extractor_version is None or extracted.get(previous[1]) == extractor_version
-            if current:
-                plan.unchanged += 1
-                continue
-        if (item.source_key, item.content_sha256) in known_bad and not force:
+        if outcome == "unchanged":
+            plan.unchanged += 1
+            continue
+        if outcome == "known_bad":
             plan.known_bad += 1
             continue
+        previous = stored.get(item.source_key)
         if previous and previous[2]:
             changed_published.add(previous[1])
         writer.add(
