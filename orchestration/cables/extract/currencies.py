@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,10 +125,14 @@ def named_territories(texts: list[str]) -> dict[str, int]:
     """How often a cable names each country (ISO 3166 code -> count)."""
     counts: dict[str, int] = {}
     names = territory_names()
+    pattern = _territory_pattern()
+    # each name counted in C, in the order first named; then each country, in the order one of its names came first
+    by_name: Counter[str] = Counter()
     for text in texts:
-        for m in _territory_pattern().finditer(text):
-            code = names[m.group(0)]
-            counts[code] = counts.get(code, 0) + 1
+        by_name.update(pattern.findall(text))
+    for name, n in by_name.items():
+        code = names[name]
+        counts[code] = counts.get(code, 0) + n
     return counts
 
 

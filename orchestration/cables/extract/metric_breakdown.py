@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from orchestration.cables.extract.currencies import demonyms, territory_names
@@ -59,11 +60,10 @@ _NATIONALITY_BEFORE_NOUN = re.compile(
 def host_demonym(cable: Cable, country: str | None = None) -> str | None:
     """The adjective of the cable's country (ISO code `country`, the one it names most): the nationality it names
     most among those of that country's name ("Senegal": "Senegalese"), else the nationality it names most."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()  # counted in C, in the order first named (which breaks ties, as before)
     for p in cable.paragraphs:
         for pattern in (DEMONYM_RE, _NATIONALITY_BEFORE_NOUN):
-            for m in pattern.finditer(p.text):
-                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            counts.update(pattern.findall(p.text))
     counts.pop("U.S.", None)
     counts.pop("American", None)
     stems = _name_stems(country)

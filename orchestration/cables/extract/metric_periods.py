@@ -9,15 +9,22 @@ from typing import TYPE_CHECKING
 
 from orchestration.cables.dates import MONTHS, month_end
 from orchestration.cables.extract.numbers import UNITS, NumberMatch
-from orchestration.cables.extract.text_scan import folded, holds_any_folded
+from orchestration.cables.extract.text_scan import WORD_START, at_word_start, folded, holds_any_folded
 
 if TYPE_CHECKING:
     from orchestration.cables.extract.metric_candidates import Candidate
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November"),
+    *("December", r"Jan\.?", r"Feb\.?", r"Mar\.?", r"Apr\.?", r"Jun\.?", r"Jul\.?", r"Aug\.?", r"Sept\.?", r"Sep\.?"),
+    *(r"Oct\.?", r"Nov\.?", r"Dec\.?"),
 )
+_MONTH = "(?:" + "|".join(_MONTHS) + ")"
+# "\b" opening a pattern makes the engine try it at every place of a sentence; a pattern opening on a character lets it
+# skip to where that character stands, so the patterns below that begin a word say so after its first character
+# (text_scan.WORD_START, at_word_start): "\b{_MONTH}" as _MONTH_AT_WORD, "\b\d{1,2}" as _DAY_AT_WORD
+_MONTH_AT_WORD = at_word_start(_MONTHS)
+_DAY_AT_WORD = rf"\d{WORD_START}\d?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _TO = r"\s*(?:-|–|to|and|through|until|till)\s*"
 _PRE = r"(?:(?:early|late|mid|mid-|the end of|end of|the beginning of)\s*)?"
@@ -46,13 +53,22 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# "In July", "during July", "mid-July"
+_MONTH_ONLY_BEFORE = at_word_start(
+    ("In", "in", "During", "during", "By", "by", "Until", "until", "Early", "early", "Late", "late", "Mid-?", "mid-?")
+)
+# "to date", "so far", "thus far", "to this day"
+_TO_DATE = at_word_start(
+    (r"To\s+date", r"to\s+date", r"So\s+far", r"so\s+far", r"Thus\s+far", r"thus\s+far", r"To\s+this\s+day")
+    + (r"to\s+this\s+day",)
+)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "since 2003", "Since its establishment in June 2005", "since the initiation of this project in June 1999",
     # "Since February of 2009", "Since the U.S. PROTECT Act was passed in 2003" (the dot of an initial ends nothing)
     (
         "since",
         re.compile(
-            rf"\b[Ss]ince\b(?:[^.;]|(?<=\b[A-Z])\.){{0,80}}?\b(?:(?P<m>{_MONTH})\s+(?:of\s+)?)?(?P<y>{_YEAR})\b"
+            rf"[Ss]{WORD_START}ince\b(?:[^.;]|(?<=\b[A-Z])\.){{0,80}}?\b(?:(?P<m>{_MONTH})\s+(?:of\s+)?)?(?P<y>{_YEAR})\b"
             rf"(?![-–]\d)"
         ),
     ),
@@ -60,13 +76,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "dayrange",
         re.compile(
-            rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>{_YEAR}))?,?{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})"
+            rf"(?P<m1>{_MONTH_AT_WORD})\s+(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>{_YEAR}))?,?{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})"
             rf"(?:(?:,|\s+in|\s+of)?\s*(?P<y2>{_YEAR}))?\b"
         ),
     ),
     # "September 7, 2005", "On May 30", "7 September 2005"
-    ("day", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y>{_YEAR})\b)?")),
-    ("day2", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?\b")),
+    ("day", re.compile(rf"(?P<m>{_MONTH_AT_WORD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y>{_YEAR})\b)?")),
+    ("day2", re.compile(rf"(?P<d>{_DAY_AT_WORD})\s+(?P<m>{_MONTH})(?:,?\s*(?P<y>{_YEAR}))?\b")),
     # "the first two months of 2007", "the second half of 2008", "the first quarter of 2009"
     (
         "part",
@@ -77,7 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # "02/05/2009"
-    ("numeric", re.compile(rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})\b")),
+    ("numeric", re.compile(rf"(?P<a>{_DAY_AT_WORD})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})\b")),
     # "March 2005 to January 2006", "April to December 2008", "January-December 2009", "January and February 2009"
     (
         "monthrange",
@@ -87,13 +103,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "In July, two women ...": a month of the cable's year (or the year before, for a later month)
     (
         "monthonly",
-        re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d)"),
+        re.compile(rf"{_MONTH_ONLY_BEFORE}\s+(?P<m>{_MONTH})(?![\w.]|\s*\d)"),
     ),
     # "From 1996-1999", "the 2008-2009 time frame", "between 2000 and 2004"
     ("yearrange", re.compile(rf"(?<![\d,-])(?P<y1>{_YEAR})(?:{_TO}(?P<y2>{_YEAR})|[-/](?P<y3>\d\d))(?!\d|,\d)")),
-    ("fiscal", re.compile(rf"\b(?:FY|fiscal year)[\s-]*(?P<y>{_YEAR}|\d\d)\b")),
+    ("fiscal", re.compile(rf"{at_word_start(('FY', 'fiscal year'))}[\s-]*(?P<y>{_YEAR}|\d\d)\b")),
     ("year", re.compile(rf"(?<![\d,.$-])(?P<y>{_YEAR})(?!\d|,\d|\.\d|-\d)")),
-    ("lastyear", re.compile(r"\b(?:[Ll]ast|the past|the previous|the last)\s+year\b")),
+    ("lastyear", re.compile(rf"{at_word_start(('Last', 'last', 'the past', 'the previous', 'the last'))}\s+year\b")),
     (
         "reporting",
         re.compile(r"\b(?:(?:reporting|rating|review)\s+period|period\s+covered\s+(?:in|by)\s+this\s+report)\b"),
@@ -106,7 +122,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("todate", re.compile(r"\b(?:[Tt]o\s+date|[Ss]o\s+far|[Tt]hus\s+far|[Tt]o\s+this\s+day)\b")),
+    ("todate", re.compile(rf"{_TO_DATE}\b")),
 ]
 
 

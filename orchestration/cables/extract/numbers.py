@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from orchestration.cables.extract.currencies import currency_codes
-from orchestration.cables.extract.text_scan import holds_any_folded, trie_pattern
+from orchestration.cables.extract.text_scan import holds_any, holds_any_folded, trie_pattern
 
 UNITS = {
     "zero": 0,
@@ -121,9 +121,23 @@ _NUMBER_START = re.compile(
 _FRACTION_WORDS = ("half", "third", "quarter")
 
 
+# the number words no shorter one begins ("six" stands for "sixteen" and "sixty"): a number in words starts with one
+_NUMBER_WORD_STARTS = tuple(w for w in _NUMBER_WORDS if not any(w != v and w.startswith(v) for v in _NUMBER_WORDS))
+_ASCII_DIGITS = tuple("0123456789")
+
+
+def _holds_no_number(text: str) -> bool:
+    """Whether an ASCII text surely holds no match of NUMBER_RE: no digit and no number word in any case (a few
+    substring tests, where _NUMBER_START stops at every "t", "e", "s"... of the many sentences that hold none).
+    Only for ASCII texts, where \\d is a digit of these and case-insensitive matching is `str.lower`'s."""
+    return text.isascii() and not holds_any(text, _ASCII_DIGITS) and not holds_any(text.lower(), _NUMBER_WORD_STARTS)
+
+
 def _number_matches(text: str) -> Iterator[re.Match]:
     """The matches of NUMBER_RE in `text`, as `finditer` gives them, trying the pattern only where a number may start
     (a match at a place holds look-behinds on the text before it, as in `finditer`)."""
+    if _holds_no_number(text):
+        return
     position = 0
     while start := _NUMBER_START.search(text, position):
         match = NUMBER_RE.match(text, start.start())
