@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from babel import Locale
 from babel.numbers import get_territory_currencies, list_currencies
@@ -76,6 +77,14 @@ def currencies_at_post(resolver: Resolver) -> frozenset[str]:
     return frozenset({"USD", *get_territory_currencies(territory, start_date=sent, end_date=sent)})
 
 
+class _Undefined(NamedTuple):
+    """A word that may be an acronym the cable never defines: its neighbours decide (`PhraseReader._undefined_acronym`);
+    `otherwise`: what the word names when they say no."""
+
+    acronym: str
+    otherwise: Org | None
+
+
 class PhraseReader:
     """Turns the capitalised runs of one cable into organization spans."""
 
@@ -84,6 +93,11 @@ class PhraseReader:
         self.vocabulary = vocabulary  # the cable's lower-case words: an undefined acronym that is one is a word
         self.full_text = full_text
         self.units = units_of(full_text) | currencies_at_post(resolver)
+        # what a word says of itself (see `_word_verdict`), read once per cable rather than at each of its mentions;
+        # kept while the resolver's generation stays the same
+        self._word_verdicts: dict[str, Org | _Undefined | None] = {}
+        self._acronym_verdicts: dict[str, Org | _Undefined | None] = {}
+        self._generation = resolver.generation
 
     def orgish(self, phrase: str, strong: bool = False) -> bool:
         """Whether a phrase is a known body or has a head word (`strong`: one that can stand alone)."""
@@ -204,18 +218,42 @@ class PhraseReader:
         word, start, end = tokens[0]
         if word.endswith(("'s", "’s")):
             end -= 2
-        org = self._resolve_whole(word, tokens)
+        org = self._remembered(self._word_verdicts, word, self._word_verdict)
+        if isinstance(org, _Undefined):
+            org = self._undefined_acronym(org.acronym, text, tokens[0]) or org.otherwise
+        return [Span(start, end, org)] if org else []
+
+    def _remembered(self, verdicts: dict, word: str, read) -> Org | _Undefined | None:
+        """`read(word)`, remembered in `verdicts` while the resolver answers as it did (a cable repeats its words:
+        "TIP", "Ministry", "Government" ...). A reading that changed the resolver is not kept: read again, it might
+        answer otherwise."""
+        if self._generation != self.resolver.generation:
+            self._word_verdicts.clear()
+            self._acronym_verdicts.clear()
+            self._generation = self.resolver.generation
+        if word in verdicts:
+            return verdicts[word]
+        verdict = read(word)
+        if self._generation == self.resolver.generation:
+            verdicts[word] = verdict
+        return verdict
+
+    def _word_verdict(self, word: str) -> Org | _Undefined | None:
+        """What a one-word segment names whatever its neighbours: the word resolved whole, else as a known acronym,
+        else as an acronym the cable defines or a government's, else by name; `_Undefined` when it may be an acronym
+        the cable never defines (its neighbours decide, see `_undefined_acronym`), with what it names otherwise."""
+        org = self._resolve_whole(word, [(word, 0, len(word))])  # (of the tokens, only the words are read)
         if org:
-            return [Span(start, end, org)]
+            return org
         if word in CONNECTORS:
-            return []
+            return None
         bare = strip_possessive(word)
         org = self.known(bare) if is_acronym(bare) else None
         if org is None:
-            org = self._acronym(bare, text, tokens[0])
-        if org is None:
-            org = self.resolver.lookup_name(bare)
-        return [Span(start, end, org)] if org else []
+            org = self._acronym_verdict(strip_possessive(bare))  # as `_acronym` reads it
+        if isinstance(org, _Undefined):
+            return _Undefined(org.acronym, self.resolver.lookup_name(bare))
+        return org or self.resolver.lookup_name(bare)
 
     def without_person(self, tokens: list[Token]) -> list[Token]:
         """ "Itzik Bar Muha of the Jerusalem Gang": a name of words the cable never writes in lower case, with no
@@ -242,7 +280,17 @@ class PhraseReader:
         return resolver.lookup_name(phrase) or resolver.governments(phrase)
 
     def _acronym(self, token: str, text: str, position: Token) -> Org | None:
+        """The body an acronym names: one the cable or the seed defines, the host government's, or one the cable
+        never defines where its neighbours allow (`position`: its token in `text`)."""
         token = strip_possessive(token)
+        org = self._remembered(self._acronym_verdicts, token, self._acronym_verdict)
+        if isinstance(org, _Undefined):
+            return self._undefined_acronym(token, text, position)
+        return org
+
+    def _acronym_verdict(self, token: str) -> Org | _Undefined | None:
+        """What `_acronym` finds of a token (without its possessive) whatever its neighbours: a body, None, or
+        `_Undefined` when it may be an acronym the cable never defines."""
         if token.endswith("s") and token[:-1] in self.resolver.by_acronym:
             return None
         if not is_acronym(token):
@@ -266,6 +314,11 @@ class PhraseReader:
             return None
         if all(part in self.vocabulary for part in token.lower().split("-")):
             return None  # a word ("FINALLY") or words ("TWO-YEAR") the cable writes in lower case
+        return _Undefined(token, None)
+
+    def _undefined_acronym(self, token: str, text: str, position: Token) -> Org | None:
+        """An acronym the cable never defines, as a body of its own unless its neighbours show a heading, a surname's
+        initials, a code beside a number or part of an all-capitals phrase."""
         before = text[: position[1]].rstrip()
         after = text[position[2] :].lstrip()
         # the patterns anchored at the end of `before` see only its last word: searching that is not searching it all

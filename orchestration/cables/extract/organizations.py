@@ -122,7 +122,7 @@ class _Extractor:
             tokens = self.reader.without_person(tokens)
             phrase = text_of(before, tokens)
             if _DOCUMENT.search(phrase) or _norms(phrase):
-                self.resolver.not_bodies.add(acronym)  # "Status of Forces Agreement (SOFA)"
+                self.resolver.not_body(acronym)  # "Status of Forces Agreement (SOFA)"
             elif self._plausible_definition(phrase, acronym):
                 owner_text = before[: tokens[0][1]]
                 # a cheap test first: the pattern ends with a possessive and spaces, and searches all the text before
@@ -131,7 +131,7 @@ class _Extractor:
                 parent = self.resolver.resolve_phrase(owner.group(1).strip()) if owner else None
                 self.resolver.define(acronym, phrase, parent)
             elif _NOT_BODY_HEAD.search(phrase) and not has_head(phrase):
-                self.resolver.not_bodies.add(acronym)
+                self.resolver.not_body(acronym)
         for match in _EXPANSION_IN_PARENTHESES.finditer(text):
             acronym, phrase = match.groups()
             if is_acronym(acronym) and acronym not in ACRONYM_STOP and acronym not in self.resolver.defined:
