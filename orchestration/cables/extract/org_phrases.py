@@ -85,6 +85,9 @@ class _Undefined(NamedTuple):
     otherwise: Org | None
 
 
+_UNREAD = object()  # no answer remembered yet
+
+
 class PhraseReader:
     """Turns the capitalised runs of one cable into organization spans."""
 
@@ -97,6 +100,7 @@ class PhraseReader:
         # kept while the resolver's generation stays the same
         self._word_verdicts: dict[str, Org | _Undefined | None] = {}
         self._acronym_verdicts: dict[str, Org | _Undefined | None] = {}
+        self._known: dict[str, Org | None] = {}  # `known`'s answers
         self._generation = resolver.generation
 
     def orgish(self, phrase: str, strong: bool = False) -> bool:
@@ -227,16 +231,21 @@ class PhraseReader:
         """`read(word)`, remembered in `verdicts` while the resolver answers as it did (a cable repeats its words:
         "TIP", "Ministry", "Government" ...). A reading that changed the resolver is not kept: read again, it might
         answer otherwise."""
-        if self._generation != self.resolver.generation:
-            self._word_verdicts.clear()
-            self._acronym_verdicts.clear()
-            self._generation = self.resolver.generation
+        self._forget_if_stale()
         if word in verdicts:
             return verdicts[word]
         verdict = read(word)
         if self._generation == self.resolver.generation:
             verdicts[word] = verdict
         return verdict
+
+    def _forget_if_stale(self) -> None:
+        """Forget what was read of the resolver's answers when it may now answer otherwise."""
+        if self._generation != self.resolver.generation:
+            self._word_verdicts.clear()
+            self._acronym_verdicts.clear()
+            self._known.clear()
+            self._generation = self.resolver.generation
 
     def _word_verdict(self, word: str) -> Org | _Undefined | None:
         """What a one-word segment names whatever its neighbours: the word resolved whole, else as a known acronym,
@@ -273,7 +282,16 @@ class PhraseReader:
         return trim(tokens[len(before) + 1 :]) if person else tokens
 
     def known(self, phrase: str) -> Org | None:
-        """The body a phrase names by the seed, the cable's definitions or a government pattern."""
+        """The body a phrase names by the seed, the cable's definitions or a government pattern (remembered: the
+        longest-known-part search asks of the same phrases again and again)."""
+        self._forget_if_stale()
+        org = self._known.get(phrase, _UNREAD)
+        if org is _UNREAD:
+            org = self._known[phrase] = self._read_known(phrase)
+        return org
+
+    def _read_known(self, phrase: str) -> Org | None:
+        """`known`, read from the resolver."""
         resolver = self.resolver
         if phrase in resolver.by_acronym:
             return resolver.by_acronym[phrase]
