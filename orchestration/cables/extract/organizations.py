@@ -107,6 +107,8 @@ class _Extractor:
         return self._read[text]
 
     def _inline_definitions(self, text: str) -> None:
+        if "(" not in text:
+            return  # a cheap test: every definition is written with parentheses
         for match in _ACRONYM_IN_PARENTHESES.finditer(text):
             acronym = match.group(1)
             if not is_acronym(acronym) or acronym in ACRONYM_STOP:
