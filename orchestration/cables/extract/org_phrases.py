@@ -88,6 +88,12 @@ class _Undefined(NamedTuple):
 _UNREAD = object()  # no answer remembered yet
 
 
+@lru_cache(maxsize=4096)
+def _trimmed_away(word: str) -> bool:
+    """Whether `trim` leaves nothing of a run of this one word (an opener, a connector, a comma, a title)."""
+    return not trim([(word, 0, len(word))])
+
+
 class PhraseReader:
     """Turns the capitalised runs of one cable into organization spans."""
 
@@ -113,6 +119,16 @@ class PhraseReader:
         return any(head in phrase for head in MULTIWORD_HEADS) or any(
             word in HEAD_TYPES and word not in WEAK_HEADS for word in _CAPITALISED_WORD.findall(phrase)
         )
+
+    def run_spans(self, text: str, run: list[Token]) -> list[Span]:
+        """The organizations of a capitalised run: those of each of its segments, trimmed. A run of one word, most
+        runs, has nothing to split, and trimming keeps the word or leaves nothing: it is read as a word at once."""
+        if len(run) == 1:
+            return [] if _trimmed_away(run[0][0]) else self._word_spans(text, run)
+        spans: list[Span] = []
+        for segment in self.segments(text, run):
+            spans.extend(self.segment_spans(text, trim(segment)))
+        return spans
 
     def segments(self, text: str, chunk: list[Token]) -> list[list[Token]]:
         """Split a run at commas and 'and' where the parts name organizations of their own, and at 'at' between
@@ -193,20 +209,7 @@ class PhraseReader:
         spans: list[Span] = []
         i = 0
         while i < len(tokens):
-            found = None
-            for j in range(len(tokens), i, -1):
-                sub = tokens[i:j]
-                if sub[-1][0] in CONNECTORS or sub[0][0] in CONNECTORS:
-                    continue
-                sub_phrase = strip_possessive(text_of(text, sub))
-                org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
-                if org is None and j - i == 1:
-                    org = self._acronym(sub_phrase, text, tokens[i])
-                if org is None and j - i == 1 and self.resolver.lookup_name(sub_phrase):
-                    org = self.resolver.lookup_name(sub_phrase)
-                if org:
-                    found = (j, org, sub)
-                    break
+            found = self._longest_known_part(text, tokens, i)
             if found:
                 j, org, sub = found
                 sub_end = sub[-1][2] - (2 if sub[-1][0].endswith(("'s", "’s")) else 0)
@@ -215,6 +218,25 @@ class PhraseReader:
             else:
                 i += 1
         return spans
+
+    def _longest_known_part(self, text: str, tokens: list[Token], i: int) -> tuple[int, Org, list[Token]] | None:
+        """The longest part tokens[i:j] that names a body, neither starting nor ending with a connector, as (j, the
+        body, the part); None when none does."""
+        if tokens[i][0] in CONNECTORS:
+            return None  # every part from i starts with it
+        for j in range(len(tokens), i, -1):
+            if tokens[j - 1][0] in CONNECTORS:
+                continue
+            sub = tokens[i:j]
+            sub_phrase = strip_possessive(text_of(text, sub))
+            org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
+            if org is None and j - i == 1:
+                org = self._acronym(sub_phrase, text, tokens[i])
+            if org is None and j - i == 1 and self.resolver.lookup_name(sub_phrase):
+                org = self.resolver.lookup_name(sub_phrase)
+            if org:
+                return j, org, sub
+        return None
 
     def _word_spans(self, text: str, tokens: list[Token]) -> list[Span]:
         """`segment_spans` of a segment of one word, most segments, without the steps that need several: the word

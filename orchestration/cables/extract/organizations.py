@@ -205,8 +205,7 @@ class _Extractor:
         priority = list_spans(self.reader, text) + cue_spans(self.reader, text)
         spans: list[Span] = []
         for run in capitalised_runs(text, self.reader.units, self._tokens(text)):
-            for segment in self.reader.segments(text, run):
-                spans.extend(self.reader.segment_spans(text, trim(segment)))
+            spans.extend(self.reader.run_spans(text, run))
         spans.extend(demonym_spans(self.reader, text))
         spans = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in priority)] + priority
         spans = [s for s in spans if not _LAW_AFTER.match(text[s.end : s.end + 8])]
