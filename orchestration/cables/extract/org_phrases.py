@@ -31,11 +31,13 @@ _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?\s(?:million|billion|thous
 # "[A-Z]{2}", and an amount's first digit is taken out in front of its alternatives; the matches are the same.
 _AMOUNT_AFTER_DIGIT = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?\s(?:million|billion|thousand)\b"
 _UNIT_PATTERNS = (
-    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\d"),  # "USD18", glued
     re.compile(rf"([A-Z]{WORD_START}[A-Z]{{1,3}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
     re.compile(rf"\d(?:{_AMOUNT_AFTER_DIGIT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
-    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\s\d"),  # "USD 400", when the code is a currency's (below)
 )
+# "USD18", glued: a unit; "USD 400": a unit when the code is a currency's (below). One pass finds both, told apart by
+# the space: no match of either starts inside a match of the other, so they are the matches of the two patterns
+# "([A-Z]{3})\d" and "([A-Z]{3})\s\d" each on its own (a scan of the whole cable fewer)
+_CODE_BEFORE_DIGIT = re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})(\s?)\d")
 _LEADING_ARTICLE = re.compile(r"^(?:the|and|The)\s+")
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
 _UNDEFINED_ACRONYM = re.compile(r"[A-Z]{3,8}(?:[/-][A-Z]{2,8})?")
@@ -58,9 +60,11 @@ def _currency_codes() -> frozenset[str]:
 
 def units_of(text: str) -> frozenset[str]:
     """The codes a cable writes as units of amounts (currencies, mostly): no organization in that cable."""
-    *amounts, plain = _UNIT_PATTERNS
-    found = {code for pattern in amounts for code in pattern.findall(text)}
-    return frozenset(found | (set(plain.findall(text)) & _currency_codes()))
+    found = {code for pattern in _UNIT_PATTERNS for code in pattern.findall(text)}
+    plain = set()
+    for code, space in _CODE_BEFORE_DIGIT.findall(text):
+        (plain if space else found).add(code)
+    return frozenset(found | (plain & _currency_codes()))
 
 
 @lru_cache(maxsize=1)
