@@ -90,6 +90,17 @@ class _Undefined(NamedTuple):
 
 
 _UNREAD = object()  # no answer remembered yet
+# the last words of the countries' names: the place of a branch ("UNICEF Thailand", "PACT-Cambodia") ends with one
+_COUNTRY_LAST_WORDS = frozenset(name.rsplit(" ", 1)[-1] for name in COUNTRY_NAMES)
+
+
+def _may_end_with_country(phrase: str) -> bool:
+    """Whether a phrase's last word after a space or a hyphen may end a country's name: a cheap test before the branch
+    patterns, whose place is the phrase's last word or two. True when unsure: a phrase with whitespace other than the
+    space (any such is unprintable)."""
+    if not phrase.isprintable():
+        return True
+    return phrase[max(phrase.rfind(" "), phrase.rfind("-")) + 1 :] in _COUNTRY_LAST_WORDS
 
 
 @lru_cache(maxsize=4096)
@@ -407,7 +418,7 @@ class PhraseReader:
             return org
         # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body (after a space or a
         # hyphen)
-        split = spaced or "-" in phrase
+        split = (spaced or "-" in phrase) and _may_end_with_country(phrase)
         for match in (_BRANCH_IN_TWO_WORDS.fullmatch(phrase), _BRANCH_IN_ONE_WORD.fullmatch(phrase)) if split else ():
             if match and COUNTRY_NAMES.get(match.group(2)) and self.known(match.group(1)):
                 base = self.known(match.group(1))
