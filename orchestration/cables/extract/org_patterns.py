@@ -10,7 +10,7 @@ from orchestration.cables.extract.org_lexicon import has_head, norm_key
 from orchestration.cables.extract.org_phrases import PhraseReader
 from orchestration.cables.extract.org_resolver import Org, Span, is_acronym, strip_possessive
 from orchestration.cables.extract.org_vocabulary import ACRONYM_STOP, LEADING_STOP, MONTHS
-from orchestration.cables.extract.text_scan import WORD_START, at_word_start, holds_any
+from orchestration.cables.extract.text_scan import WORD_START, at_word_start, holds_any, matches_from, starts_of
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&/-]*)"
 _ITEM = rf"(?:the\s+)?{_WORD}(?:\s+(?:(?:of|de|du|des|la|le|les|l'|&|for|the)\s+)?{_WORD})*"
@@ -29,6 +29,8 @@ _ASSISTANCE_FROM = re.compile(
     at_word_start("assistance grants? funds? funding support donations? cooperation aid help".split())
     + rf"(?:\s+\w+){{0,3}}?\s+(?:from|with|by)\s+({_LIST})"
 )
+# where a match of _ASSISTANCE_FROM can start: its nouns as written ("aid" also inside "said": the pattern decides)
+_ASSISTANCE_NOUNS = ("assistance", "grant", "fund", "support", "donation", "cooperation", "aid", "help")
 _NGOS_SUCH_AS = re.compile(
     rf"\b(?:NGOs?|shelters?|associations?|organizations?)(?:\s+\(NGOs?\))?\s*,?\s+(?:such as|including|"
     rf"like|called|named)\s+[\"“]?({_LIST})"
@@ -118,8 +120,11 @@ def _government_lists(reader: PhraseReader, text: str) -> list[Span]:
 def _donor_states(reader: PhraseReader, text: str) -> list[Span]:
     """Foreign states acting: "with assistance from Spain", "Canada provided funds"."""
     spans: list[Span] = []
-    for match in _ASSISTANCE_FROM.finditer(text):
+    # (tried only where one of its nouns stands: the engine would try at every "a", "c", "d", "f", "g", "h" and "s")
+    for match in matches_from(_ASSISTANCE_FROM, text, starts_of(text, _ASSISTANCE_NOUNS)):
         spans.extend(_country_items(reader, text, match.start(1), match.end(1)))
+    if not holds_any(text, _DONOR_VERB_WORDS):
+        return spans  # a cheap test: every match of the verb pattern holds one of the words
     # the list before a verb of giving, found backwards from each such verb (a forward search is slow)
     for verb in _DONOR_VERB.finditer(text):
         window = max(0, verb.start() - 200)
@@ -132,6 +137,11 @@ def _donor_states(reader: PhraseReader, text: str) -> list[Span]:
 _DONOR_VERB = re.compile(  # "\s\s*" is "\s+" opening on a character class, which the engine skips to
     r"\s\s*(?:provides?|provided|funds|funded|signed|agreed|donated|pledged|supports|supported|assisted|helped|"
     r"renovated|built|financed)\b"
+)
+# every match of _DONOR_VERB holds one of these (a cheap test)
+_DONOR_VERB_WORDS = (
+    *"provide funds funded signed agreed donated pledged supports supported".split(),
+    *"assisted helped renovated built financed".split(),
 )
 _LIST_AT_END = re.compile(rf"\b({_LIST})$")
 

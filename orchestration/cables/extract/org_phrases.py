@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from babel import Locale
 from babel.numbers import get_territory_currencies, list_currencies
@@ -30,11 +31,13 @@ _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?\s(?:million|billion|thous
 # "[A-Z]{2}", and an amount's first digit is taken out in front of its alternatives; the matches are the same.
 _AMOUNT_AFTER_DIGIT = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?\s(?:million|billion|thousand)\b"
 _UNIT_PATTERNS = (
-    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\d"),  # "USD18", glued
     re.compile(rf"([A-Z]{WORD_START}[A-Z]{{1,3}}[a-z]?)\s(?:{_AMOUNT})"),  # "NIS 340 million"
     re.compile(rf"\d(?:{_AMOUNT_AFTER_DIGIT})\s([A-Z]{{2,4}}[a-z]?)\b"),  # "200,000 CFAF"
-    re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})\s\d"),  # "USD 400", when the code is a currency's (below)
 )
+# "USD18", glued: a unit; "USD 400": a unit when the code is a currency's (below). One pass finds both, told apart by
+# the space: no match of either starts inside a match of the other, so they are the matches of the two patterns
+# "([A-Z]{3})\d" and "([A-Z]{3})\s\d" each on its own (a scan of the whole cable fewer)
+_CODE_BEFORE_DIGIT = re.compile(rf"([A-Z]{WORD_START}[A-Z]{{2}})(\s?)\d")
 _LEADING_ARTICLE = re.compile(r"^(?:the|and|The)\s+")
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
 _UNDEFINED_ACRONYM = re.compile(r"[A-Z]{3,8}(?:[/-][A-Z]{2,8})?")
@@ -57,9 +60,11 @@ def _currency_codes() -> frozenset[str]:
 
 def units_of(text: str) -> frozenset[str]:
     """The codes a cable writes as units of amounts (currencies, mostly): no organization in that cable."""
-    *amounts, plain = _UNIT_PATTERNS
-    found = {code for pattern in amounts for code in pattern.findall(text)}
-    return frozenset(found | (set(plain.findall(text)) & _currency_codes()))
+    found = {code for pattern in _UNIT_PATTERNS for code in pattern.findall(text)}
+    plain = set()
+    for code, space in _CODE_BEFORE_DIGIT.findall(text):
+        (plain if space else found).add(code)
+    return frozenset(found | (plain & _currency_codes()))
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +81,34 @@ def currencies_at_post(resolver: Resolver) -> frozenset[str]:
     return frozenset({"USD", *get_territory_currencies(territory, start_date=sent, end_date=sent)})
 
 
+class _Undefined(NamedTuple):
+    """A word that may be an acronym the cable never defines: its neighbours decide (`PhraseReader._undefined_acronym`);
+    `otherwise`: what the word names when they say no."""
+
+    acronym: str
+    otherwise: Org | None
+
+
+_UNREAD = object()  # no answer remembered yet
+# the last words of the countries' names: the place of a branch ("UNICEF Thailand", "PACT-Cambodia") ends with one
+_COUNTRY_LAST_WORDS = frozenset(name.rsplit(" ", 1)[-1] for name in COUNTRY_NAMES)
+
+
+def _may_end_with_country(phrase: str) -> bool:
+    """Whether a phrase's last word after a space or a hyphen may end a country's name: a cheap test before the branch
+    patterns, whose place is the phrase's last word or two. True when unsure: a phrase with whitespace other than the
+    space (any such is unprintable)."""
+    if not phrase.isprintable():
+        return True
+    return phrase[max(phrase.rfind(" "), phrase.rfind("-")) + 1 :] in _COUNTRY_LAST_WORDS
+
+
+@lru_cache(maxsize=4096)
+def _trimmed_away(word: str) -> bool:
+    """Whether `trim` leaves nothing of a run of this one word (an opener, a connector, a comma, a title)."""
+    return not trim([(word, 0, len(word))])
+
+
 class PhraseReader:
     """Turns the capitalised runs of one cable into organization spans."""
 
@@ -84,6 +117,12 @@ class PhraseReader:
         self.vocabulary = vocabulary  # the cable's lower-case words: an undefined acronym that is one is a word
         self.full_text = full_text
         self.units = units_of(full_text) | currencies_at_post(resolver)
+        # what a word says of itself (see `_word_verdict`), read once per cable rather than at each of its mentions;
+        # kept while the resolver's generation stays the same
+        self._word_verdicts: dict[str, Org | _Undefined | None] = {}
+        self._acronym_verdicts: dict[str, Org | _Undefined | None] = {}
+        self._known: dict[str, Org | None] = {}  # `known`'s answers
+        self._generation = resolver.generation
 
     def orgish(self, phrase: str, strong: bool = False) -> bool:
         """Whether a phrase is a known body or has a head word (`strong`: one that can stand alone)."""
@@ -95,6 +134,16 @@ class PhraseReader:
         return any(head in phrase for head in MULTIWORD_HEADS) or any(
             word in HEAD_TYPES and word not in WEAK_HEADS for word in _CAPITALISED_WORD.findall(phrase)
         )
+
+    def run_spans(self, text: str, run: list[Token]) -> list[Span]:
+        """The organizations of a capitalised run: those of each of its segments, trimmed. A run of one word, most
+        runs, has nothing to split, and trimming keeps the word or leaves nothing: it is read as a word at once."""
+        if len(run) == 1:
+            return [] if _trimmed_away(run[0][0]) else self._word_spans(text, run)
+        spans: list[Span] = []
+        for segment in self.segments(text, run):
+            spans.extend(self.segment_spans(text, trim(segment)))
+        return spans
 
     def segments(self, text: str, chunk: list[Token]) -> list[list[Token]]:
         """Split a run at commas and 'and' where the parts name organizations of their own, and at 'at' between
@@ -175,20 +224,7 @@ class PhraseReader:
         spans: list[Span] = []
         i = 0
         while i < len(tokens):
-            found = None
-            for j in range(len(tokens), i, -1):
-                sub = tokens[i:j]
-                if sub[-1][0] in CONNECTORS or sub[0][0] in CONNECTORS:
-                    continue
-                sub_phrase = strip_possessive(text_of(text, sub))
-                org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
-                if org is None and j - i == 1:
-                    org = self._acronym(sub_phrase, text, tokens[i])
-                if org is None and j - i == 1 and self.resolver.lookup_name(sub_phrase):
-                    org = self.resolver.lookup_name(sub_phrase)
-                if org:
-                    found = (j, org, sub)
-                    break
+            found = self._longest_known_part(text, tokens, i)
             if found:
                 j, org, sub = found
                 sub_end = sub[-1][2] - (2 if sub[-1][0].endswith(("'s", "’s")) else 0)
@@ -198,24 +234,72 @@ class PhraseReader:
                 i += 1
         return spans
 
+    def _longest_known_part(self, text: str, tokens: list[Token], i: int) -> tuple[int, Org, list[Token]] | None:
+        """The longest part tokens[i:j] that names a body, neither starting nor ending with a connector, as (j, the
+        body, the part); None when none does."""
+        if tokens[i][0] in CONNECTORS:
+            return None  # every part from i starts with it
+        for j in range(len(tokens), i, -1):
+            if tokens[j - 1][0] in CONNECTORS:
+                continue
+            sub = tokens[i:j]
+            sub_phrase = strip_possessive(text_of(text, sub))
+            org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
+            if org is None and j - i == 1:
+                org = self._acronym(sub_phrase, text, tokens[i])
+            if org is None and j - i == 1 and self.resolver.lookup_name(sub_phrase):
+                org = self.resolver.lookup_name(sub_phrase)
+            if org:
+                return j, org, sub
+        return None
+
     def _word_spans(self, text: str, tokens: list[Token]) -> list[Span]:
         """`segment_spans` of a segment of one word, most segments, without the steps that need several: the word
         resolved whole, else as a known acronym or name, else as an acronym the cable never defines."""
         word, start, end = tokens[0]
         if word.endswith(("'s", "’s")):
             end -= 2
-        org = self._resolve_whole(word, tokens)
+        org = self._remembered(self._word_verdicts, word, self._word_verdict)
+        if isinstance(org, _Undefined):
+            org = self._undefined_acronym(org.acronym, text, tokens[0]) or org.otherwise
+        return [Span(start, end, org)] if org else []
+
+    def _remembered(self, verdicts: dict, word: str, read) -> Org | _Undefined | None:
+        """`read(word)`, remembered in `verdicts` while the resolver answers as it did (a cable repeats its words:
+        "TIP", "Ministry", "Government" ...). A reading that changed the resolver is not kept: read again, it might
+        answer otherwise."""
+        self._forget_if_stale()
+        if word in verdicts:
+            return verdicts[word]
+        verdict = read(word)
+        if self._generation == self.resolver.generation:
+            verdicts[word] = verdict
+        return verdict
+
+    def _forget_if_stale(self) -> None:
+        """Forget what was read of the resolver's answers when it may now answer otherwise."""
+        if self._generation != self.resolver.generation:
+            self._word_verdicts.clear()
+            self._acronym_verdicts.clear()
+            self._known.clear()
+            self._generation = self.resolver.generation
+
+    def _word_verdict(self, word: str) -> Org | _Undefined | None:
+        """What a one-word segment names whatever its neighbours: the word resolved whole, else as a known acronym,
+        else as an acronym the cable defines or a government's, else by name; `_Undefined` when it may be an acronym
+        the cable never defines (its neighbours decide, see `_undefined_acronym`), with what it names otherwise."""
+        org = self._resolve_whole(word, [(word, 0, len(word))])  # (of the tokens, only the words are read)
         if org:
-            return [Span(start, end, org)]
+            return org
         if word in CONNECTORS:
-            return []
+            return None
         bare = strip_possessive(word)
         org = self.known(bare) if is_acronym(bare) else None
         if org is None:
-            org = self._acronym(bare, text, tokens[0])
-        if org is None:
-            org = self.resolver.lookup_name(bare)
-        return [Span(start, end, org)] if org else []
+            org = self._acronym_verdict(strip_possessive(bare))  # as `_acronym` reads it
+        if isinstance(org, _Undefined):
+            return _Undefined(org.acronym, self.resolver.lookup_name(bare))
+        return org or self.resolver.lookup_name(bare)
 
     def without_person(self, tokens: list[Token]) -> list[Token]:
         """ "Itzik Bar Muha of the Jerusalem Gang": a name of words the cable never writes in lower case, with no
@@ -235,14 +319,33 @@ class PhraseReader:
         return trim(tokens[len(before) + 1 :]) if person else tokens
 
     def known(self, phrase: str) -> Org | None:
-        """The body a phrase names by the seed, the cable's definitions or a government pattern."""
+        """The body a phrase names by the seed, the cable's definitions or a government pattern (remembered: the
+        longest-known-part search asks of the same phrases again and again)."""
+        self._forget_if_stale()
+        org = self._known.get(phrase, _UNREAD)
+        if org is _UNREAD:
+            org = self._known[phrase] = self._read_known(phrase)
+        return org
+
+    def _read_known(self, phrase: str) -> Org | None:
+        """`known`, read from the resolver."""
         resolver = self.resolver
         if phrase in resolver.by_acronym:
             return resolver.by_acronym[phrase]
         return resolver.lookup_name(phrase) or resolver.governments(phrase)
 
     def _acronym(self, token: str, text: str, position: Token) -> Org | None:
+        """The body an acronym names: one the cable or the seed defines, the host government's, or one the cable
+        never defines where its neighbours allow (`position`: its token in `text`)."""
         token = strip_possessive(token)
+        org = self._remembered(self._acronym_verdicts, token, self._acronym_verdict)
+        if isinstance(org, _Undefined):
+            return self._undefined_acronym(token, text, position)
+        return org
+
+    def _acronym_verdict(self, token: str) -> Org | _Undefined | None:
+        """What `_acronym` finds of a token (without its possessive) whatever its neighbours: a body, None, or
+        `_Undefined` when it may be an acronym the cable never defines."""
         if token.endswith("s") and token[:-1] in self.resolver.by_acronym:
             return None
         if not is_acronym(token):
@@ -266,6 +369,11 @@ class PhraseReader:
             return None
         if all(part in self.vocabulary for part in token.lower().split("-")):
             return None  # a word ("FINALLY") or words ("TWO-YEAR") the cable writes in lower case
+        return _Undefined(token, None)
+
+    def _undefined_acronym(self, token: str, text: str, position: Token) -> Org | None:
+        """An acronym the cable never defines, as a body of its own unless its neighbours show a heading, a surname's
+        initials, a code beside a number or part of an all-capitals phrase."""
         before = text[: position[1]].rstrip()
         after = text[position[2] :].lstrip()
         # the patterns anchored at the end of `before` see only its last word: searching that is not searching it all
@@ -310,7 +418,7 @@ class PhraseReader:
             return org
         # "UNICEF Thailand", "Save the Children Norway", "PACT-Cambodia": a branch of a known body (after a space or a
         # hyphen)
-        split = spaced or "-" in phrase
+        split = (spaced or "-" in phrase) and _may_end_with_country(phrase)
         for match in (_BRANCH_IN_TWO_WORDS.fullmatch(phrase), _BRANCH_IN_ONE_WORD.fullmatch(phrase)) if split else ():
             if match and COUNTRY_NAMES.get(match.group(2)) and self.known(match.group(1)):
                 base = self.known(match.group(1))

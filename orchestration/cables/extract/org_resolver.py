@@ -113,6 +113,14 @@ class Resolver:
         self.defined: dict[str, Org] = {}
         self.not_bodies: set[str] = set()  # acronyms the cable defines as laws, plans or systems
         self._names: dict[str, Org | None] = {}  # lookup_name's answers while by_key stays the same
+        # bumped whenever a name or an acronym may come to resolve otherwise (a definition, an acronym that names no
+        # body, the host government's acronym): what readers remember of this resolver's answers is then stale
+        self.generation = 0
+
+    def not_body(self, acronym: str) -> None:
+        """An acronym the cable defines as a law, plan, system or document: never a body of its own."""
+        self.not_bodies.add(acronym)
+        self.generation += 1
 
     def define(self, acronym: str, expansion: str, parent: Org | None = None) -> None:
         """An acronym the cable itself defines (glossary or inline); `parent` owns it ("the Ministry's Unit")."""
@@ -133,6 +141,7 @@ class Resolver:
         self.by_key.setdefault(norm_key(expansion), org)
         self.by_key.setdefault(norm_key(canonical_ministry(expansion)), org)
         self._names.clear()  # the new keys can name what was unknown
+        self.generation += 1
 
     def lookup_name(self, name: str) -> Org | None:
         """The body a name designates by the seed or the cable's definitions (remembered until the next definition)."""
@@ -161,7 +170,9 @@ class Resolver:
             government = self.host_government()
             if government.acronym is None:  # the cable's own abbreviation names the host government
                 government = Org(government.name, token, government.org_type, government.country)
-                self.by_acronym.setdefault(token, government)
+                if token not in self.by_acronym:
+                    self.by_acronym[token] = government
+                    self.generation += 1
             return government
         return None
 

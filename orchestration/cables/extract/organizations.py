@@ -107,6 +107,8 @@ class _Extractor:
         return self._read[text]
 
     def _inline_definitions(self, text: str) -> None:
+        if "(" not in text:
+            return  # a cheap test: every definition is written with parentheses
         for match in _ACRONYM_IN_PARENTHESES.finditer(text):
             acronym = match.group(1)
             if not is_acronym(acronym) or acronym in ACRONYM_STOP:
@@ -122,7 +124,7 @@ class _Extractor:
             tokens = self.reader.without_person(tokens)
             phrase = text_of(before, tokens)
             if _DOCUMENT.search(phrase) or _norms(phrase):
-                self.resolver.not_bodies.add(acronym)  # "Status of Forces Agreement (SOFA)"
+                self.resolver.not_body(acronym)  # "Status of Forces Agreement (SOFA)"
             elif self._plausible_definition(phrase, acronym):
                 owner_text = before[: tokens[0][1]]
                 # a cheap test first: the pattern ends with a possessive and spaces, and searches all the text before
@@ -131,7 +133,7 @@ class _Extractor:
                 parent = self.resolver.resolve_phrase(owner.group(1).strip()) if owner else None
                 self.resolver.define(acronym, phrase, parent)
             elif _NOT_BODY_HEAD.search(phrase) and not has_head(phrase):
-                self.resolver.not_bodies.add(acronym)
+                self.resolver.not_body(acronym)
         for match in _EXPANSION_IN_PARENTHESES.finditer(text):
             acronym, phrase = match.groups()
             if is_acronym(acronym) and acronym not in ACRONYM_STOP and acronym not in self.resolver.defined:
@@ -203,8 +205,7 @@ class _Extractor:
         priority = list_spans(self.reader, text) + cue_spans(self.reader, text)
         spans: list[Span] = []
         for run in capitalised_runs(text, self.reader.units, self._tokens(text)):
-            for segment in self.reader.segments(text, run):
-                spans.extend(self.reader.segment_spans(text, trim(segment)))
+            spans.extend(self.reader.run_spans(text, run))
         spans.extend(demonym_spans(self.reader, text))
         spans = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in priority)] + priority
         spans = [s for s in spans if not _LAW_AFTER.match(text[s.end : s.end + 8])]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from re import _constants as sre_constants  # the standard library's own reading of a pattern (Python 3.11, 3.12)
 from re import _parser as sre_parser
 
@@ -56,6 +56,20 @@ def starts_of(lowered: str, words: Iterable[str]) -> list[int]:
             starts.add(start)
             start = lowered.find(word, start + 1)
     return sorted(starts)
+
+
+def matches_from(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern that never matches an empty string and whose every match starts at one
+    of `starts` (ascending; more may be given): tried only there, where the engine would try at every place its
+    opening characters stand. A look-behind still sees the text before a start."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the last match: finditer goes on after it
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()
 
 
 # ------------------------------------------------------------------ patterns the engine can skip through
