@@ -19,7 +19,9 @@ cables as (
 ),
 
 texts as (
+    -- the changed cables' texts only, on an incremental run (a join with every text read them all)
     select cable_id, raw_text from {{ ref('stg_raw__cable_texts') }}
+    {{- only_changed_cables() }}
 ),
 
 checked as (

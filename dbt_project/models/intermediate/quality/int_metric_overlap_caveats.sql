@@ -27,7 +27,7 @@ paragraphs as (
     select p.cable_id, p.section, p.char_start,
         substr(t.raw_text, p.char_start, p.char_end - p.char_start) as raw_paragraph
     from caveat_paragraphs as p
-    join {{ ref('stg_raw__cable_texts') }} as t using (cable_id)
+    join (select cable_id, raw_text from {{ ref('stg_raw__cable_texts') }}{{ only_changed_cables() }}) as t using (cable_id)
 ),
 
 caveats as (
