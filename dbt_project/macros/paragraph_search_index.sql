@@ -20,13 +20,15 @@
 {%- set scratch_schema = this.schema ~ '_' ~ head -%}
 {%- set scratch = scratch_schema ~ '.' ~ tail -%}
 {#- run before the hook: DuckDB expands a pragma when it parses the hook's statements, before any runs, and the
-    pragma wants its table there -#}
+    pragma wants its table there. (If not exists / or replace: a build that failed in between left them.) -#}
 {%- if execute -%}
-    {%- do run_query('create schema ' ~ scratch_schema ~ '; create table ' ~ scratch
+    {%- do run_query('create schema if not exists ' ~ scratch_schema ~ '; create or replace table ' ~ scratch
         ~ ' as select paragraph_id, paragraph_text, heading from ' ~ this ~ ' where false') -%}
 {%- endif %}
 pragma create_fts_index('{{ scratch }}', 'paragraph_id', 'paragraph_text', 'heading', overwrite=1);
-drop schema {{ scratch_schema }} cascade;
+-- not cascade: the schema holds nothing else, or the drop fails rather than take it
+drop table {{ scratch }};
+drop schema {{ scratch_schema }};
 {#- The words of every paragraph are the pragma's: tokenize each field, drop empty words and stopwords, stem what
     is left. Stemming and numbering are done once per distinct word rather than once per word, and the paragraphs'
     words are never stored as strings, only their term ids: the paragraphs are tokenized twice instead (once for
