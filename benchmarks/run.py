@@ -194,6 +194,12 @@ def extraction_speedup(work: Path, cables: int) -> dict:
 
 def main() -> int:
     """Build, measure, write data/bench/latest.json."""
+    import argparse
+
+    # no options: the parser only answers --help (which must not start a bench that empties BENCH_DIR)
+    argparse.ArgumentParser(
+        description=__doc__, epilog="Settings: BENCH_CABLES, BENCH_SPEEDUP_CABLES, BENCH_DIR (environment)."
+    ).parse_args()
     cables = int(os.environ.get("BENCH_CABLES", "25000"))
     speedup_cables = int(os.environ.get("BENCH_SPEEDUP_CABLES", "2000"))
     work = Path(os.environ.get("BENCH_DIR", ROOT / "data" / "bench" / "work"))
