@@ -21,3 +21,15 @@ select 1
 where {{ column }} in {{ changed_cables() }}
 {%- endif -%}
 {%- endmacro %}
+
+{#- The configuration of a model incremental by cable: its rows are appended, and a build first deletes the
+    changed cables' rows (delete_changed_cables); `post_hook` adds statements after the build. -#}
+{% macro incremental_by_cable_config(post_hook=[]) -%}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=["{{ delete_changed_cables() }}"],
+    post_hook=post_hook,
+) }}
+{%- endmacro %}

@@ -11,12 +11,7 @@
 --   6 post                   the country of the sending post (Embassy Ankara -> TR)
 --   7 first tag              the first of several tags (FIPS reading)
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 with
 
 cables as (

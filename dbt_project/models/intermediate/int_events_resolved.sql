@@ -1,12 +1,7 @@
 -- Events with stable ids and the law they concern resolved to a canonical law named in the
 -- same cable (by canonical name or the text as written).
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 with
 
 events as (

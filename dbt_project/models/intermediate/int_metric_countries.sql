@@ -10,12 +10,7 @@
 -- A money figure has no origin ("10 billion through Israeli holdings"): only counts of people and
 -- cases, and shares, get an origin_country_code.
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 with
 
 metrics as (

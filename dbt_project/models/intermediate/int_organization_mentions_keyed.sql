@@ -1,11 +1,6 @@
 -- Each organization mention with the key of the canonical organization it names.
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 select
     mentions.*,
     md5(lower(mentions.organization_name) || '|' || coalesce(lower(mentions.country), '')) as org_key

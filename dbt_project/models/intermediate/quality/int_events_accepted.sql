@@ -1,12 +1,7 @@
 -- The events that break no validity rule (int_events_validated): what the marts and the date
 -- comparisons are built from.
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 select * exclude (rejection_rule, rejection_message, cable_exists)
 from {{ ref('int_events_validated') }}
 where rejection_rule is null

@@ -1,12 +1,7 @@
 -- Every extracted event with the validity rule it breaks, if any (the one place these rules live;
 -- see int_metrics_validated). An event's span must lie inside its quote.
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 with
 
 events as (

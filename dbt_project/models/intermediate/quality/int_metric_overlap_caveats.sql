@@ -2,12 +2,7 @@
 -- overlap, as a consolidated database ... is yet to be available"): the caveat covers the
 -- figures that follow it in the same section.
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 with
 
 -- the paragraphs that word a caveat, found in their clean text; only these few are cut from the raw text (a join of

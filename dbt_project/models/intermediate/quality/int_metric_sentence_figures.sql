@@ -1,12 +1,7 @@
 -- The figures each sentence states (in the order it states them), to tell a sub-figure or a restated context from a
 -- conflict.
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 select
     cable_id,
     quote,

@@ -3,12 +3,7 @@
 -- and becomes a finding; the GX check fails the build only when too many do (expectations/thresholds.py).
 -- A rule reads the metric, its cable and the cable's text alone, never another cable.
 -- Incremental by cable: a build rebuilds only the rows of the cables it changed (macros/incremental_by_cable.sql).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook=["{{ delete_changed_cables() }}"],
-) }}
+{{ incremental_by_cable_config() }}
 with
 
 metrics as (
