@@ -43,13 +43,6 @@ PAIR_COLUMNS = {
     "cumulative_decreased": "earlier_cumulative_metric_id",
 }
 MAX_QUOTE = 220
-# the columns a finding reads of the rows it describes (describe_*, messages, groups, pairs and parts): only these
-# become dicts (28,000 restatements name 56,000 rows of a frame of some 35 columns)
-DESCRIBED_COLUMNS = {
-    "cable_id", "metric_id", "event_id", "value", "value_text", "measure", "breakdown", "source_org", "period_start",
-    "period_end", "quote", "subject", "origin", "sent_at", "event_type", "event_date", "date_precision",
-    "rejection_rule", "rejection_message", "under_caveat", "part_ids", *GROUP_COLUMNS.values(), *PAIR_COLUMNS.values(),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -161,8 +154,7 @@ def _rows_named(outcome: SuiteOutcome, frame: pd.DataFrame, id_column: str) -> d
         for part_ids in offending["part_ids"]:
             if pd.api.types.is_list_like(part_ids):
                 named.update(part_ids)
-    described = [column for column in frame.columns if column in DESCRIBED_COLUMNS or column == id_column]
-    return {row[id_column]: row for row in frame.loc[frame[id_column].isin(named), described].to_dict("records")}
+    return {row[id_column]: row for row in frame[frame[id_column].isin(named)].to_dict("records")}
 
 
 def findings_from_outcome(outcome: SuiteOutcome, frame: pd.DataFrame, id_column: str) -> list[Finding]:

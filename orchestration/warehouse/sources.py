@@ -156,7 +156,7 @@ def _list_sources(folder: Path, cache: HashCache | None) -> Iterator[SourceItem]
                 hashed_at = time.time_ns()
                 data = path.read_bytes()
                 digest = hashlib.sha256(data).hexdigest()
-                if cache is not None and path.stat().st_size == len(data):
+                if cache is not None and len(data) == stat.st_size:  # not written to while read
                     cache.put(key, stat, digest, hashed_at)
                 yield SourceItem(key, key, None, source_format, digest, data, path=path)
         except OSError:  # vanished or unreadable between listing and reading: the next build sees it again
