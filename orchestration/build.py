@@ -26,9 +26,8 @@ from orchestration.warehouse.extracted_store import extractor_version
 from orchestration.warehouse.sources import HashCache, hash_cache_path, list_sources
 from orchestration.warehouse.work import count_work
 
-# batches are dealt to the workers in turn, ahead of time: the more batches each worker has, the less one
-# batch heavier than the others (a trafficking report takes several times a general cable's time) leaves
-# the other worker idle at the end
+# the workers claim batches as they go, largest first: the smaller the last batches, the less time one
+# worker waits for the other at the end (a trafficking report takes several times a general cable's time)
 BATCHES_PER_WORKER = 8
 # a batch's rows stay in its worker's memory until written: about 0.2 MB a cable, so a worker's memory is bounded by
 # the batch size, not the corpus (batches of 4,167 in a 25,000-cable build held 1.5 GB each)

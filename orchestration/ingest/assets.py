@@ -1,10 +1,11 @@
 """Ingest and extraction assets: plan the build, process batches of cables in parallel, load once.
 
 A graph of steps backs the `raw` and `extracted` tables:
-- `plan_cables` compares the input folder with the warehouse, cuts the work into batches and deals
-  them to a fixed number of shards (BUILD_SHARDS);
-- `process_shard_<k>` processes its shard's batches, in parallel with the others under the
-  multiprocess or Dask executor: parse and extract, write Parquet, never touch the warehouse;
+- `plan_cables` compares the input folder with the warehouse and cuts the work into batches, offered
+  to a fixed number of shards (BUILD_SHARDS), largest first;
+- `process_shard_<k>` claims batches one at a time until none is left, in parallel with the other
+  shards under the multiprocess or Dask executor (so no worker idles while another has a queue):
+  parse and extract, write Parquet, never touch the warehouse;
 - `load_cables`, the one writer, loads every batch in one transaction.
 The shards are static steps, not dynamic ones, because Dask (and other cluster executors) cannot
 map dynamic outputs; the rows never depend on the number of shards, workers or the batch size.
@@ -18,10 +19,10 @@ import dagster as dg
 
 from orchestration.metadata import table_metadata
 from orchestration.resources import CableSourceResource, WarehouseResource
-from orchestration.warehouse.batch import process_batch, result_dir
+from orchestration.warehouse.batch import claim, process_batch, result_dir
 from orchestration.warehouse.extracted_store import extractor_version
 from orchestration.warehouse.load import load_build
-from orchestration.warehouse.plan import DEFAULT_BATCH_SIZE, Plan, deal, plan_build, shard_count
+from orchestration.warehouse.plan import DEFAULT_BATCH_SIZE, Plan, claim_order, plan_build, shard_count
 from orchestration.warehouse.sources import HashCache, hash_cache_path, list_sources
 from orchestration.warehouse.tables import ensure_schema
 
@@ -71,7 +72,7 @@ def plan_cables(
     warehouse: WarehouseResource,
     cable_source: CableSourceResource,
 ):
-    """Compare the input folder with the warehouse; write the work in batches, dealt to the shards."""
+    """Compare the input folder with the warehouse; write the work in batches, offered to every shard."""
     work = warehouse.work_dir()
     with warehouse.connect() as con:
         ensure_schema(con)
@@ -90,15 +91,19 @@ def plan_cables(
         f"{len(plan.removed)} removed"
     )
     yield dg.Output(str(plan.save(work / "plan.json")), "plan")
-    for shard, batches in enumerate(deal(plan.batches, SHARDS)):
-        yield dg.Output(batches, f"shard_{shard}")
+    offered = claim_order(plan.batches)
+    for shard in range(SHARDS):
+        yield dg.Output(offered, f"shard_{shard}")
 
 
 @dg.op
 def process_cables(context: dg.OpExecutionContext, batches: list) -> list:
-    """Parse and extract a shard's batches into Parquet files (a worker: it never opens the warehouse)."""
+    """Parse and extract the batches this shard claims into Parquet files (a worker: it never opens the
+    warehouse); returns the result folders of the batches it processed."""
     results = []
     for batch in batches:
+        if not claim(batch, context.run_id):
+            continue
         started = time.monotonic()
         name = Path(batch).stem
 

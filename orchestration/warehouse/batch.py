@@ -9,6 +9,7 @@ whose extraction fails an error row: neither stops the batch.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import traceback
 from collections import defaultdict
 from collections.abc import Callable
@@ -38,6 +39,21 @@ FAILURES = pa.schema(
 
 def _with_key(table: pa.Table, keys: list[str]) -> pa.Table:
     return table.append_column("_source_key", pa.array(keys, type=pa.string()))
+
+
+def claim(batch_file: Path | str, run_id: str) -> bool:
+    """Take `batch_file` for this worker in run `run_id`: True for exactly one of the workers that ask.
+
+    Workers share a build's batches by claiming them as they go, not by a list fixed in advance, so none
+    idles while another still has several batches to do. A claim is a file created only if it does not
+    exist (atomic on local and network file systems); claims are per run, so a re-execution of a failed
+    run does its batches again."""
+    path = Path(batch_file).with_suffix(f".{run_id}.claim")
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    return True
 
 
 def result_dir(batch_file: Path | str) -> str:

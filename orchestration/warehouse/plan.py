@@ -42,9 +42,11 @@ def shard_count() -> int:
     return max(1, int(os.environ.get("BUILD_SHARDS") or DEFAULT_SHARDS))
 
 
-def deal(batches: list[str], shards: int) -> list[list[str]]:
-    """Batches dealt round-robin to `shards` lists (neighbouring batches go to different workers)."""
-    return [batches[k::shards] for k in range(shards)]
+def claim_order(batches: list[str]) -> list[str]:
+    """The order in which every shard offers to take the batches: largest file first, so the last batches
+    taken are the small ones and the workers finish together (a batch of long trafficking reports takes
+    several times a batch of short cables' time)."""
+    return sorted(batches, key=lambda batch: (-Path(batch).stat().st_size, batch))
 
 
 @dataclass
