@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from orchestration.warehouse.plan import Plan
 from orchestration.warehouse.tables import CABLE_TABLES, EXTRACTED, FACT_TABLES, RAW
@@ -62,6 +63,16 @@ def _relation(con: duckdb.DuckDBPyConnection, name: str, spec_table: str, result
     return temp
 
 
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, arrow_rows) -> None:
+    """Insert an Arrow table of rows into `table` in one statement: executemany runs a statement per row
+    (the ingest log of a 25,000-cable build took about 17 s of its 22 s load that way)."""
+    con.register("run_rows", arrow_rows)
+    try:
+        con.execute(f"insert into {table} select * from run_rows")
+    finally:
+        con.unregister("run_rows")
+
+
 def _failures(con: duckdb.DuckDBPyConnection, result_dirs: list[str]) -> list[tuple]:
     files = [str(Path(d) / "failures.parquet") for d in result_dirs if (Path(d) / "failures.parquet").exists()]
     if not files:
@@ -95,7 +106,10 @@ def _load(con, plan: Plan, result_dirs: list[str], now: dt.datetime, report: Ing
     failures = _failures(con, result_dirs)
     con.execute("create or replace temp table run_removed (source_key varchar, cable_id varchar)")
     if plan.removed:
-        con.executemany("insert into run_removed values (?, ?)", plan.removed)
+        keys, cable_ids = zip(*plan.removed, strict=True)
+        _insert_rows(
+            con, "run_removed", pa.table({"source_key": pa.array(keys, pa.string()), "cable_id": pa.array(cable_ids)})
+        )
     stored_before = {
         key: (digest, cable_id)
         for key, digest, cable_id in con.execute(
@@ -236,7 +250,7 @@ def _account(con, plan: Plan, stored_before: dict, failures: list[tuple], now, r
     for file, reason in report.quarantined:
         log.append((now, plan.build_id, "quarantined", file, None, None, None, reason))
     if log:
-        con.executemany("insert into raw.ingest_log values (?, ?, ?, ?, ?, ?, ?, ?)", log)
+        _insert_rows(con, RAW["ingest_log"].qualified, RAW["ingest_log"].arrow_table(log))
     report.quarantined_inputs = plan.known_bad + len(failures) + len(plan.refused)
     if plan.extractor_version is not None:
         report.extracted = sorted(r[0] for r in con.execute("select cable_id from run_winners where is_new").fetchall())
