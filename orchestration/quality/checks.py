@@ -1,7 +1,8 @@
 """GX suites as Dagster asset checks: each reads its table and validates a DataFrame.
 
-The five checks are one step (`marts_gx_suites`) running the suites one after another: GX and pandas
-are imported in that step only, once, and one table's frame is in memory at a time.
+The five checks are one step (`marts_gx_suites`) running the suites one after another, then building the
+GX Data Docs site: GX and pandas are imported in that step only, once, and one table's frame is in memory at
+a time.
 
 What is in the cables never turns a run red. A validity suite's row rules set facts aside or flag
 cables as findings, and the check warns; it fails with ERROR, blocking what depends on the table,
@@ -19,7 +20,7 @@ from types import ModuleType
 import dagster as dg
 
 from expectations import dim_cable, fct_event, fct_metric
-from expectations.runner import SuiteOutcome, data_docs_index
+from expectations.runner import SuiteOutcome, build_data_docs, data_docs_index
 from orchestration.quality.findings import evaluate_suite, replace_findings, suite_check_names
 from orchestration.quality.results import record_outcome
 from orchestration.resources import WarehouseResource
@@ -146,11 +147,12 @@ SUITES = [
     description="The GX suites on the marts, one after another.",
 )
 def gx_suites(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
-    """Each selected suite's result as it completes."""
+    """Each selected suite's result as it completes; then the Data Docs site of the latest validations."""
     selected = context.selected_asset_check_keys
     for suite in SUITES:
         if suite.key in selected:
             yield suite.run(warehouse)
+    build_data_docs()
 
 
 ALL_CHECKS = [gx_suites]
