@@ -17,6 +17,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from packaging import version
 
 from orchestration.metadata import table_metadata
+from orchestration.quality.warmup import warm_up_checks
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT, apply_defaults
 from orchestration.warehouse.connection import writer_lock
@@ -191,6 +192,7 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
         _environment(DBT_WAREHOUSE_PATH=str(path)),
     ):
         full_refresh = needs_full_refresh(path)
+        warm_up_checks(context.run.run_config)  # the checks' imports, while dbt runs (one-process runs only)
         args = ["build", *_exclusions(path), *(["--full-refresh"] if full_refresh else [])]
         args += _threads(path, full_refresh)
         context.log.info("dbt builds every model whole" if full_refresh else "dbt builds the changed cables' rows")
