@@ -253,7 +253,8 @@ def test_an_act_is_no_body_even_when_its_name_holds_one():
 
 
 def test_merged_lower_case_tokens_read_the_same_runs_as_every_token(cambodia_2009: Cable, cambodia_2007: Cable) -> None:
-    # run_tokens_of reads each stretch of lower-case words as one token, to make the runs faster: never other runs
+    # run_tokens_of reads each stretch of tokens that are not capitalised as one token, to make the runs faster: never
+    # other runs
     for paragraph in cambodia_2009.paragraphs + cambodia_2007.paragraphs:
         text = paragraph.text
         every, merged = tokens_of(text), run_tokens_of(text)

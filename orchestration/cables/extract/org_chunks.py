@@ -37,20 +37,30 @@ def tokens_of(text: str) -> list[Token]:
     return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-# A lower-case word that is no connector, then any lower-case words after it with only spaces between: one token for
-# the runs, where each would be one (a word as `_TOKEN` reads it, neither a connector nor "l'..."/"d'..."). The first
-# ends any run and title; the others then change nothing, and none is a word in capitals for `_shouting`, nor a
-# title word for the word before it: the runs are the same, from far fewer tokens (most words are lower-case).
+# A lower-case word that is no connector, then every token after it up to the next capitalised one (any lower-case
+# words, digits and commas, with whatever stands between them but an opening parenthesis): one token for the runs,
+# where each would be one (a word as `_TOKEN` reads it). The first word ends any run and title; the tokens after it,
+# none capitalised (`is_cap`), then change nothing: none starts a run, none is a word in capitals for `_shouting`, nor
+# a title word for the word before it. The runs are the same, from far fewer tokens (most tokens are not capitalised).
+# The merged token ends with a token of its own, before any "(": a definition's "(" ends no merged token's middle,
+# so `last_run_ending_at` finds the text's tokens there.
 _LOWER_WORD = r"(?![ld]['’])[a-z](?:[\w'’&/À-ÿ-]*[\wÀ-ÿ])?"
+# a token `is_cap` says no to, as `_TOKEN` reads it: one that starts with a character of `_TOKEN`'s first that is not
+# upper case ("×" is the one in À-Þ), but not an elided article ("l'accord"); or a comma
+_UNCAPITALISED_TOKEN = r"(?![ld]['’])[a-z0-9×ß-ÿ](?:[\w'’&/À-ÿ-]*[\wÀ-ÿ])?|,"
+# what stands between two tokens: no character a token starts with (nor "(", see above)
+_BETWEEN_TOKENS = r"[^A-Za-z0-9À-ÿ,(]*"
 _CONNECTOR_WORD = rf"(?:{'|'.join(sorted(word for word in CONNECTORS if word.isalpha()))})(?![\w'’&/À-ÿ-]*[\wÀ-ÿ])"
 # (the first alternative asks for a lower-case letter before its look-aheads: at a space or a stop, most places the
 # engine tries, it then fails at once instead of testing every connector)
-_RUN_TOKEN = re.compile(rf"(?=[a-z])(?!{_CONNECTOR_WORD}){_LOWER_WORD}(?:\s+{_LOWER_WORD})*|{_TOKEN.pattern}")
+_RUN_TOKEN = re.compile(
+    rf"(?=[a-z])(?!{_CONNECTOR_WORD}){_LOWER_WORD}(?:{_BETWEEN_TOKENS}(?:{_UNCAPITALISED_TOKEN}))*|{_TOKEN.pattern}"
+)
 
 
 def run_tokens_of(text: str) -> list[Token]:
-    """`tokens_of(text)` with each stretch of lower-case words that starts with one that is no connector read as one
-    token: `capitalised_runs` and `last_run_ending_at` read the same runs from them, faster."""
+    """`tokens_of(text)` with each stretch of tokens that are not capitalised, from a lower-case word that is no
+    connector, read as one token: `capitalised_runs` and `last_run_ending_at` read the same runs from them, faster."""
     return [(m[0], m.start(), m.end()) for m in _RUN_TOKEN.finditer(text)]
 
 
