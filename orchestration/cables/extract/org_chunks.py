@@ -128,7 +128,8 @@ def _runs(text: str, tokens: list[Token], first: int, units: frozenset[str]) -> 
     in_title = False
     for i in range(first, len(tokens)):
         token, start, _ = tokens[i]
-        if not current and not in_title and not is_cap(token):
+        cap = is_cap(token)  # (asked once: read again below)
+        if not cap and not current and not in_title:
             continue  # outside a run and a title, only a capitalised word changes anything
         if current:
             gap = text[current[-1][2] : start]
@@ -136,7 +137,7 @@ def _runs(text: str, tokens: list[Token], first: int, units: frozenset[str]) -> 
                 close()
         elif in_title:
             gap = text[tokens[i - 1][2] : start]
-            if gap.strip() or token in {"and", ",", "&"} or not (is_cap(token) or token in CONNECTORS):
+            if gap.strip() or token in {"and", ",", "&"} or not (cap or token in CONNECTORS):
                 in_title = False
             else:
                 continue
@@ -150,7 +151,7 @@ def _runs(text: str, tokens: list[Token], first: int, units: frozenset[str]) -> 
             close()
             in_title = True
         # (a word not in capitals is no heading's: most are not, and asking costs a call)
-        elif is_cap(token) and not (len(token) > 1 and token.isupper() and _shouting(tokens, i)):
+        elif cap and not (len(token) > 1 and token.isupper() and _shouting(tokens, i)):
             current.append(tokens[i])
         elif current and (token == "," or token in CONNECTORS):
             current.append(tokens[i])
@@ -191,7 +192,12 @@ def trim(tokens: list[Token]) -> list[Token]:
 
 def text_of(text: str, tokens: list[Token]) -> str:
     """The text a run of tokens covers, with whitespace collapsed."""
-    covered = text[tokens[0][1] : tokens[-1][2]]
+    return text_between(text, tokens[0][1], tokens[-1][2])
+
+
+def text_between(text: str, start: int, end: int) -> str:
+    """`text[start:end]` with whitespace collapsed (`text_of` of tokens from `start` to `end`)."""
+    covered = text[start:end]
     if covered.isprintable() and "  " not in covered:
         return covered  # a cheap test: every whitespace character but the space is unprintable
     return _WHITESPACE.sub(" ", covered)

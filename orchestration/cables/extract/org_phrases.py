@@ -10,7 +10,7 @@ from typing import NamedTuple
 from babel import Locale
 from babel.numbers import get_territory_currencies, list_currencies
 
-from orchestration.cables.extract.org_chunks import Token, text_of, trim
+from orchestration.cables.extract.org_chunks import Token, text_between, text_of, trim
 from orchestration.cables.extract.org_countries import ADJECTIVE_COUNTRY, COUNTRY_NAMES
 from orchestration.cables.extract.org_lexicon import HEAD_TYPES, MULTIWORD_HEADS, has_head
 from orchestration.cables.extract.org_resolver import Org, Resolver, Span, is_acronym, strip_possessive
@@ -239,19 +239,25 @@ class PhraseReader:
         body, the part); None when none does."""
         if tokens[i][0] in CONNECTORS:
             return None  # every part from i starts with it
-        for j in range(len(tokens), i, -1):
-            if tokens[j - 1][0] in CONNECTORS:
+        # (asked of every part of every segment no body names whole: the part's text is read from its first token's
+        # start and its last one's end, without slicing the tokens; the one-token part last, as before, on its own)
+        start = tokens[i][1]
+        known = self.known
+        for j in range(len(tokens), i + 1, -1):
+            last = tokens[j - 1]
+            if last[0] in CONNECTORS:
                 continue
-            sub = tokens[i:j]
-            sub_phrase = strip_possessive(text_of(text, sub))
-            org = self.known(sub_phrase) if j - i > 1 or is_acronym(sub_phrase) else None
-            if org is None and j - i == 1:
-                org = self._acronym(sub_phrase, text, tokens[i])
-            if org is None and j - i == 1 and self.resolver.lookup_name(sub_phrase):
-                org = self.resolver.lookup_name(sub_phrase)
+            org = known(strip_possessive(text_between(text, start, last[2])))
             if org:
-                return j, org, sub
-        return None
+                return j, org, tokens[i:j]
+        # the part of one token: a known acronym, else an acronym the cable defines or may leave undefined, else a name
+        sub_phrase = strip_possessive(text_between(text, start, tokens[i][2]))
+        org = known(sub_phrase) if is_acronym(sub_phrase) else None
+        if org is None:
+            org = self._acronym(sub_phrase, text, tokens[i])
+        if org is None:
+            org = self.resolver.lookup_name(sub_phrase)  # (remembered: asking again would answer the same)
+        return (i + 1, org, tokens[i : i + 1]) if org else None
 
     def _word_spans(self, text: str, tokens: list[Token]) -> list[Span]:
         """`segment_spans` of a segment of one word, most segments, without the steps that need several: the word
@@ -268,7 +274,8 @@ class PhraseReader:
         """`read(word)`, remembered in `verdicts` while the resolver answers as it did (a cable repeats its words:
         "TIP", "Ministry", "Government" ...). A reading that changed the resolver is not kept: read again, it might
         answer otherwise."""
-        self._forget_if_stale()
+        if self._generation != self.resolver.generation:  # (tested here first: asked of every word, seldom true)
+            self._forget_if_stale()
         if word in verdicts:
             return verdicts[word]
         verdict = read(word)
@@ -321,7 +328,8 @@ class PhraseReader:
     def known(self, phrase: str) -> Org | None:
         """The body a phrase names by the seed, the cable's definitions or a government pattern (remembered: the
         longest-known-part search asks of the same phrases again and again)."""
-        self._forget_if_stale()
+        if self._generation != self.resolver.generation:  # (tested here first: asked of every phrase, seldom true)
+            self._forget_if_stale()
         org = self._known.get(phrase, _UNREAD)
         if org is _UNREAD:
             org = self._known[phrase] = self._read_known(phrase)
