@@ -18,11 +18,9 @@ from dataclasses import dataclass
 from orchestration.cables.dates import MONTHS
 from orchestration.cables.extract.text_scan import folded, holds_any_folded
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d))"
-)
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
+_MONTH = rf"(?:{_FULL_MONTH[3:-1]}|(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?(?=\s+\d))"
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 # "the 1990's", "the mid-1980,s" (the cables' apostrophe is often a comma): a decade, not a year
 _NOT_A_DECADE = r"(?![’',]s\b)"
@@ -98,7 +96,12 @@ _NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "this_month": ((), ("week", "month")),
     "month_alone": (("month",), ()),
 }
-_FEATURES = {"year": re.compile(_YEAR), "month": re.compile(_MONTH)}
+# whether a text holds a match of _MONTH, with the abbreviations' group spread into the alternation (the same matches):
+# every alternative opens on a literal, so the engine skips to the capitals they begin with
+_MONTH_FEATURE = "|".join(
+    [*_FULL_MONTH[3:-1].split("|"), *(rf"{abbreviation}\.?(?=\s+\d)" for abbreviation in _MONTH_ABBREVIATIONS)]
+)
+_FEATURES = {"year": re.compile(_YEAR), "month": re.compile(_MONTH_FEATURE)}
 _CHECKED_PATTERNS = [(kind, pattern, frozenset(_NEEDS[kind][0]), _NEEDS[kind][1]) for kind, pattern in _PATTERNS]
 
 # a month name alone is a date only after one of these words ("In February", "since June"), never "May victims"

@@ -31,7 +31,7 @@ from orchestration.cables.extract.law_finders import CableContext, legal_sentenc
 from orchestration.cables.extract.law_resolver import LawResolver
 from orchestration.cables.extract.records import EventFact
 from orchestration.cables.extract.sentences import Sentence
-from orchestration.cables.extract.text_scan import holds_any_folded, required_words
+from orchestration.cables.extract.text_scan import holds_any_folded, required_words, trie_pattern
 from orchestration.cables.extract.topic import cable_topic
 from orchestration.cables.model import Cable, Paragraph
 
@@ -40,12 +40,24 @@ _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|while|but|whereas|however|although|though|which|who)\b|\s+--\s+", re.IGNORECASE
 )
 _PAST_BETWEEN = re.compile(r"\b(?:it|he|she|they|we|who|which|that)\s+(?:had\s+)?\w+|[;.]", re.IGNORECASE)
-# a cheap test before dates are looked for: a sentence without a digit or a month or "year" dates nothing
-_MAY_HOLD_A_DATE = re.compile(
-    # the lookahead skips, cheaply, positions where no alternative can start
-    r"(?=[\dJFMASONDywmSsFfAaWw])(?:\d|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|year|week|month|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)"
+# a cheap test before dates are looked for: a sentence without a digit or a month or "year" dates nothing. The words
+# and the ASCII digits as one prefix tree of literals, which the engine skips through to the characters they begin with
+# (a pattern opening on a look-ahead or on "\d" is tried at every place); a digit of another script only in a text
+# that is not ASCII
+_DATE_WORDS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November"),
+    *("December", "year", "week", "month", "Spring", "spring", "Summer", "summer", "Fall", "fall", "Autumn", "autumn"),
+    *("Winter", "winter"),
 )
+_DATE_WORD_OR_DIGIT = re.compile(trie_pattern((*_DATE_WORDS, *"0123456789")))
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """Whether a sentence holds a digit (of any script), a month's name, "year", "week", "month" or a season."""
+    return _DATE_WORD_OR_DIGIT.search(text) is not None or (not text.isascii() and _DIGIT.search(text) is not None)
+
+
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s*$", re.IGNORECASE)
 _FUTURE_WORDS = required_words(filters.FUTURE)  # the cheap test before the future cues are looked for
 _ANTECEDENT_REACH = 60  # how far back a relative clause's noun is looked for
@@ -67,7 +79,7 @@ def extract_events(cable: Cable) -> list[EventFact]:
         context_year: int | None = None
         tip_context = topic.of(paragraph)
         for sentence in legal_sentences(paragraph):
-            if not _MAY_HOLD_A_DATE.search(sentence.text) or filters.is_header(sentence.text):
+            if not _may_hold_a_date(sentence.text) or filters.is_header(sentence.text):
                 continue
             mentions = find_dates(sentence.text, sent, context_year, _future_test(sentence.text))
             for mention, event_type, trigger in _events_of(sentence.text, mentions, sent):
