@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orchestration.cables.extract.text_scan import folded, holds_any, starts_of
+from orchestration.cables.extract.text_scan import folded, holds_any, matches_from, starts_of
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _NAME_RE = re.compile(_NAME)
@@ -178,14 +178,21 @@ def _introductions(text: str) -> list[tuple[str, str]]:
         return found  # most paragraphs
     segments = _segments(text)
     starts = [start for start, _ in segments]
-    # the segments that name a role, in order: a role lies within the last segment that starts before it
-    for i in sorted({bisect.bisect_right(starts, role) - 1 for role in roles}):
+    # the segments that name a role, in order, with where each of their roles starts in them: a role lies within the
+    # last segment that starts before it
+    roles_in: dict[int, list[int]] = {}
+    for role in roles:
+        i = bisect.bisect_right(starts, role) - 1
+        roles_in.setdefault(i, []).append(role - starts[i])
+    for i in sorted(roles_in):
         segment = segments[i][1]
         if i and segments[i - 1][1].endswith(",") and len(segment) <= 160:
             person = _PERSON_BEFORE.search(segments[i - 1][1][:-1])
             if person:
                 found.append((person.group("surname"), segment))
-        for role in _ROLE_RE.finditer(segment):
+        # `_ROLE_RE.finditer(segment)`, tried only where the text's roles start: a segment starts after spaces and
+        # ends at a clause mark or at the text's end, so a role word is one in both alike
+        for role in matches_from(_ROLE_RE, segment, roles_in[i]):
             person = _PERSON_AFTER.match(segment, role.end())
             if person and role.group(0)[0].islower():  # "KTZ president Askar Mamin", not "President Hugo Chavez"
                 found.append((person.group("surname"), " ".join(segment[: role.start()].split()[-6:])))
