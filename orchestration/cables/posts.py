@@ -73,8 +73,21 @@ def resolve_post(name: str) -> str | None:
     cities = _city_names()
     if words in cities:
         return cities[words]
-    candidates = {code for full, code in table.items() if _abbreviates(words, full)}
+    # an abbreviation begins with its name's first word in full: only the names that begin with it are tried
+    candidates = {code for full, code in _by_first_word("table").get(words[0], ()) if _abbreviates(words, full)}
     if len(candidates) == 1:
         return candidates.pop()
-    candidates = {code for full, code in cities.items() if len(words) > 1 and _abbreviates(words, full)}
+    if len(words) < 2:
+        return None
+    candidates = {code for full, code in _by_first_word("cities").get(words[0], ()) if _abbreviates(words, full)}
     return candidates.pop() if len(candidates) == 1 else None
+
+
+@functools.cache
+def _by_first_word(source: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The names (as words) and post codes of `_table_names` ("table") or `_city_names` ("cities") by their first
+    word, in the order of that table."""
+    grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for full, code in (_table_names() if source == "table" else _city_names()).items():
+        grouped.setdefault(full[0], []).append((full, code))
+    return grouped
