@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orchestration.cables.dates import MONTHS
-from orchestration.cables.extract.text_scan import folded, holds_any_folded
+from orchestration.cables.extract.text_scan import WORD_START, folded, holds_any_folded
 
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
@@ -25,6 +25,20 @@ _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 # "the 1990's", "the mid-1980,s" (the cables' apostrophe is often a comma): a decade, not a year
 _NOT_A_DECADE = r"(?![’',]s\b)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def _year_after(behind: str) -> str:
+    """_YEAR where the look-behinds `behind` hold before it, each written for the place after the year's first digit
+    (one character wider, as text_scan.WORD_START is "\b"): the pattern then opens on "1" or "2", and the engine skips
+    to where they stand instead of trying every place of the text."""
+    return rf"(?:1{behind}9[4-9]\d|2{behind}0[0-4]\d)"
+
+
+# for `_year_after`: not after a digit, a separator or a sign ("(?<![\d,.$/-])"); not after "USD ", "US$ "
+_NOT_AFTER_SIGN = r"(?<![\d,.$/-].)"
+_NOT_AFTER_DOLLARS = r"(?<!USD\s.)(?<!US\$\s.)"
+
+
 _QUAL = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+last\s+week\s+of)[\s-]+)?"
 
 # dates relative to the cable's date or the narrative's year; they never become the context year themselves
@@ -52,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b{_QUAL}(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?:¶\s*)?(?P<y>{_YEAR})\b")),
     (
         "year_range",
-        re.compile(rf"\b(?P<y>{_YEAR})\s*(?:-|–|/)\s*(?P<y2>{_YEAR}|\d{{2}})\b"),
+        re.compile(rf"(?P<y>{_year_after(WORD_START)})\s*(?:-|–|/)\s*(?P<y2>{_YEAR}|\d{{2}})\b"),
     ),
     (
         "season",
@@ -68,7 +82,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"(?<![\d,.$/-])(?<!USD\s)(?<!US\$\s)\b(?P<y>{_YEAR})\b(?![\d,]\d|/\d|-\d){_NOT_A_DECADE}{_NOT_A_COUNT}"
+            # "(?<![\d,.$/-])(?<!USD\s)(?<!US\$\s)\b(?P<y>{_YEAR})", opening on the year's first digit
+            rf"(?P<y>{_year_after(_NOT_AFTER_SIGN + _NOT_AFTER_DOLLARS + WORD_START)})"
+            rf"\b(?![\d,]\d|/\d|-\d){_NOT_A_DECADE}{_NOT_A_COUNT}"
         ),
     ),
     ("last_year", re.compile(r"\b(?:last\s+year|the\s+(?:last|past)\s+year|the\s+previous\s+year)\b", re.IGNORECASE)),
@@ -258,7 +274,8 @@ def _mention(
     return None
 
 
-_EXPLICIT_YEAR = re.compile(rf"(?<![\d,.$/-])\b{_YEAR}\b(?![\d,]\d){_NOT_A_DECADE}")
+# "(?<![\d,.$/-])\b{_YEAR}\b(?![\d,]\d){_NOT_A_DECADE}", opening on the year's first digit
+_EXPLICIT_YEAR = re.compile(rf"{_year_after(_NOT_AFTER_SIGN + WORD_START)}\b(?![\d,]\d){_NOT_A_DECADE}")
 
 
 def last_explicit_year(text: str) -> int | None:
