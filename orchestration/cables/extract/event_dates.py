@@ -16,11 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orchestration.cables.dates import MONTHS
-from orchestration.cables.extract.text_scan import WORD_START, folded, holds_any_folded
+from orchestration.cables.extract.text_scan import WORD_START, at_word_start, folded, holds_any_folded
 
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
 _MONTH = rf"(?:{_FULL_MONTH[3:-1]}|(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?(?=\s+\d))"
+_FULL_MONTH_NAMES = _FULL_MONTH[3:-1].split("|")
+# "\b{_MONTH}" with the abbreviations' group spread into the alternation (the same matches) and "\b" after each
+# name's capital (text_scan.at_word_start): every alternative opens on a literal, so the engine skips to the capitals
+_MONTH_AT_WORD = at_word_start(
+    [*_FULL_MONTH_NAMES, *(rf"{abbreviation}\.?(?=\s+\d)" for abbreviation in _MONTH_ABBREVIATIONS)]
+)
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 # "the 1990's", "the mid-1980,s" (the cables' apostrophe is often a comma): a decade, not a year
 _NOT_A_DECADE = r"(?![’',]s\b)"
@@ -57,7 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
         re.compile(
-            rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:\s*(?:-|–|and|to)\s*{_DAY})?(?:,?\s+(?:¶\s*)?(?P<y>{_YEAR}))?\b"
+            rf"(?P<mon>{_MONTH_AT_WORD})\s+(?P<d>{_DAY})(?:\s*(?:-|–|and|to)\s*{_DAY})?(?:,?\s+(?:¶\s*)?(?P<y>{_YEAR}))?\b"
             rf"(?![-/]\d)"
         ),
     ),
@@ -91,7 +97,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_year", re.compile(r"\b(?:(?:earlier|later)\s+)?this\s+year\b", re.IGNORECASE)),
     ("that_year", re.compile(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+year)\b", re.IGNORECASE)),
     ("this_month", re.compile(r"\b(?:this|last)\s+(?:week|month)\b", re.IGNORECASE)),
-    ("month_alone", re.compile(rf"\b(?P<mon>{_FULL_MONTH})\b(?!\s+\d)")),
+    ("month_alone", re.compile(rf"(?P<mon>{at_word_start(_FULL_MONTH_NAMES)})\b(?!\s+\d)")),
 ]
 
 # what each pattern cannot match without: every feature of the first set (a year, a month name, as the patterns write
@@ -115,7 +121,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # whether a text holds a match of _MONTH, with the abbreviations' group spread into the alternation (the same matches):
 # every alternative opens on a literal, so the engine skips to the capitals they begin with
 _MONTH_FEATURE = "|".join(
-    [*_FULL_MONTH[3:-1].split("|"), *(rf"{abbreviation}\.?(?=\s+\d)" for abbreviation in _MONTH_ABBREVIATIONS)]
+    [*_FULL_MONTH_NAMES, *(rf"{abbreviation}\.?(?=\s+\d)" for abbreviation in _MONTH_ABBREVIATIONS)]
 )
 _FEATURES = {"year": re.compile(_YEAR), "month": re.compile(_MONTH_FEATURE)}
 _CHECKED_PATTERNS = [(kind, pattern, frozenset(_NEEDS[kind][0]), _NEEDS[kind][1]) for kind, pattern in _PATTERNS]
