@@ -63,26 +63,19 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[str, list[int]]:
         # a run of words with single spaces between them is copied whole (the common line is one run); any other
         # whitespace (a leading indent, two spaces, a tab) becomes one space at its first character, after text
         end = 0
-        # the common line, one run (printable: no whitespace but spaces; no two together, none at either end), is
-        # copied without the pattern: what the loop below does with one run from 0 to `width`
-        if chars.isprintable() and "  " not in chars and chars[:1] != " " and chars[-1:] != " " and chars:
-            if pending_space is not None:
-                out.append(" ")
-                offsets.append(pending_space)
-                pending_space = None
-            end = width
-            out.append(chars)
-            offsets.extend(range(start, start + width))
-        for run in _RUN.finditer(chars) if end == 0 else ():
-            if run.start() > end and out and pending_space is None:
+        # the common line is one run (printable: no whitespace but spaces; no two together, none at either end):
+        # taken whole, without the pattern
+        common = chars and chars.isprintable() and "  " not in chars and chars[0] != " " and chars[-1] != " "
+        for run_start, run_end in ((0, width),) if common else (run.span() for run in _RUN.finditer(chars)):
+            if run_start > end and out and pending_space is None:
                 pending_space = start + end
             if pending_space is not None:
                 out.append(" ")
                 offsets.append(pending_space)
                 pending_space = None
-            end = run.end()
-            out.append(run.group())
-            offsets.extend(range(start + run.start(), start + end))
+            end = run_end
+            out.append(chars[run_start:run_end])
+            offsets.extend(range(start + run_start, start + end))
         if end < width and out and pending_space is None:
             pending_space = start + end
         if not rejoin and out and pending_space is None:

@@ -18,15 +18,18 @@ from dataclasses import dataclass
 from orchestration.cables.dates import MONTHS
 from orchestration.cables.extract.text_scan import WORD_START, at_word_start, folded, holds_any_folded
 
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
-_MONTH = rf"(?:{_FULL_MONTH[3:-1]}|(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?(?=\s+\d))"
-_FULL_MONTH_NAMES = _FULL_MONTH[3:-1].split("|")
-# "\b{_MONTH}" with the abbreviations' group spread into the alternation (the same matches) and "\b" after each
-# name's capital (text_scan.at_word_start): every alternative opens on a literal, so the engine skips to the capitals
-_MONTH_AT_WORD = at_word_start(
-    [*_FULL_MONTH_NAMES, *(rf"{abbreviation}\.?(?=\s+\d)" for abbreviation in _MONTH_ABBREVIATIONS)]
+# the cables' English names, whatever the locale (calendar.month_name follows it)
+_FULL_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August", "September", "October"),
+    *("November", "December"),
 )
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
+_MONTH = rf"(?:{'|'.join(_FULL_MONTH_NAMES)}|(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.?(?=\s+\d))"
+# _MONTH with the abbreviations' group spread into the alternation (the same matches): every alternative opens on a
+# literal, so the engine skips to the capitals they begin with
+_MONTH_ALTERNATIVES = [*_FULL_MONTH_NAMES, *(rf"{abbreviation}\.?(?=\s+\d)" for abbreviation in _MONTH_ABBREVIATIONS)]
+# "\b{_MONTH}", with "\b" after each name's capital (text_scan.at_word_start)
+_MONTH_AT_WORD = at_word_start(_MONTH_ALTERNATIVES)
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 # "the 1990's", "the mid-1980,s" (the cables' apostrophe is often a comma): a decade, not a year
 _NOT_A_DECADE = r"(?![’',]s\b)"
@@ -118,12 +121,8 @@ _NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "this_month": ((), ("week", "month")),
     "month_alone": (("month",), ()),
 }
-# whether a text holds a match of _MONTH, with the abbreviations' group spread into the alternation (the same matches):
-# every alternative opens on a literal, so the engine skips to the capitals they begin with
-_MONTH_FEATURE = "|".join(
-    [*_FULL_MONTH_NAMES, *(rf"{abbreviation}\.?(?=\s+\d)" for abbreviation in _MONTH_ABBREVIATIONS)]
-)
-_FEATURES = {"year": re.compile(_YEAR), "month": re.compile(_MONTH_FEATURE)}
+# whether a text holds a match of _MONTH
+_FEATURES = {"year": re.compile(_YEAR), "month": re.compile("|".join(_MONTH_ALTERNATIVES))}
 _CHECKED_PATTERNS = [(kind, pattern, frozenset(_NEEDS[kind][0]), _NEEDS[kind][1]) for kind, pattern in _PATTERNS]
 
 # a month name alone is a date only after one of these words ("In February", "since June"), never "May victims"
