@@ -46,8 +46,8 @@ def claim(batch_file: Path | str, run_id: str) -> bool:
 
     Workers share a build's batches by claiming them as they go, not by a list fixed in advance, so none
     idles while another still has several batches to do. A claim is a file created only if it does not
-    exist (atomic on local and network file systems); claims are per run, so a re-execution of a failed
-    run does its batches again."""
+    exist (atomic locally and on NFS from version 3). Claims are per run: a re-execution of a failed run
+    claims every batch anew, and a batch done before is done again (the same rows)."""
     path = Path(batch_file).with_suffix(f".{run_id}.claim")
     try:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))

@@ -143,12 +143,10 @@ def _list_sources(folder: Path, cache: HashCache | None) -> Iterator[SourceItem]
                         yield _refused(key, source_format, digest, problem, row)
                     else:
                         yield SourceItem(f"{key}#{row}", key, row, source_format, digest, raw)
-            elif path.stat().st_size > MAX_CABLE_BYTES:
-                size = path.stat().st_size
-                reason = f"file is {size} bytes, larger than a cable can be ({MAX_CABLE_BYTES})"
+            elif (stat := path.stat()).st_size > MAX_CABLE_BYTES:
+                reason = f"file is {stat.st_size} bytes, larger than a cable can be ({MAX_CABLE_BYTES})"
                 yield _refused(key, source_format, file_sha256(path), reason)
             else:
-                stat = path.stat()
                 known = cache.get(key, stat) if cache is not None else None
                 if known:
                     yield SourceItem(key, key, None, source_format, known, None, path=path)
