@@ -150,6 +150,36 @@ def _load(con, plan: Plan, result_dirs: list[str], now: dt.datetime, report: Ing
         "select cable_id from run_rewrite union all select unnest(?::varchar[]))",
         [report.changed_cable_ids],
     )
+    check_keys(con)
+
+
+class DuplicateKeyError(RuntimeError):
+    """A load wrote two rows with one key: a defect of the loader, never of the input (the load is undone)."""
+
+
+# which rows a load wrote, by a column every key of its table holds (temp tables of _load)
+_WRITTEN = {
+    "cable_id": "select cable_id from run_rewrite",
+    "source_key": "select source_key from run_cable_versions",
+}
+
+
+def check_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Raise DuplicateKeyError when a key the warehouse holds twice is one of the rows this load wrote.
+
+    The tables keep their keys without an index (tables.Table.key_index), so this check is what a primary key
+    was: only the rows of the cables this load rewrote can break a key, and only those are grouped."""
+    for table in (*RAW.values(), *EXTRACTED.values()):
+        if not table.primary_key or table.key_index:
+            continue
+        column = next(c for c in _WRITTEN if c in table.primary_key)
+        keys = ", ".join(table.primary_key)
+        duplicate = con.execute(
+            f"select {keys} from {table.qualified} where {column} in ({_WRITTEN[column]}) "
+            "group by all having count(*) > 1 limit 1"
+        ).fetchone()
+        if duplicate is not None:
+            raise DuplicateKeyError(f"{table.qualified} holds the key ({keys}) = {duplicate} twice")
 
 
 def _choose_versions(con: duckdb.DuckDBPyConnection) -> None:
