@@ -85,15 +85,22 @@ class GxSuite:
         # blocking orders every check before what depends on the table; only an ERROR result stops it
         return dg.AssetCheckSpec(self.name, asset=self.key.asset_key, description=self.description, blocking=True)
 
+    def evaluate(self, con) -> tuple[SuiteOutcome, list]:
+        """Validate the table through a (read-only) connection: the outcome and its findings."""
+        return evaluate_suite(con, self.module, self.build_suite(), self.name, validity=self.validity)
+
+    def record(self, con, outcome: SuiteOutcome, findings: list) -> dg.AssetCheckResult:
+        """Write what was found to DuckDB, and say so."""
+        record_outcome(con, self.module.TABLE, outcome)
+        replace_findings(con, suite_check_names(self.build_suite()), findings)
+        return _result(outcome, findings, self.validity, self.key)
+
     def run(self, warehouse: WarehouseResource) -> dg.AssetCheckResult:
         """Validate the table, write what was found to DuckDB, and say so."""
-        suite = self.build_suite()
         with warehouse.connect(read_only=True) as con:
-            outcome, findings = evaluate_suite(con, self.module, suite, self.name, validity=self.validity)
+            outcome, findings = self.evaluate(con)
         with warehouse.connect() as con:
-            record_outcome(con, self.module.TABLE, outcome)
-            replace_findings(con, suite_check_names(suite), findings)
-        return _result(outcome, findings, self.validity, self.key)
+            return self.record(con, outcome, findings)
 
 
 SUITES = [
@@ -147,11 +154,15 @@ SUITES = [
     description="The GX suites on the marts, one after another.",
 )
 def gx_suites(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
-    """Each selected suite's result as it completes; then the Data Docs site of the latest validations."""
-    selected = context.selected_asset_check_keys
-    for suite in SUITES:
-        if suite.key in selected:
-            yield suite.run(warehouse)
+    """Each selected suite's result once all are written; then the Data Docs site of the latest validations."""
+    suites = [suite for suite in SUITES if suite.key in context.selected_asset_check_keys]
+    with warehouse.connect(read_only=True) as con:
+        evaluated = [(suite, *suite.evaluate(con)) for suite in suites]
+    # one writer for every suite: closing it checkpoints the file once (each suite's own close took about 0.3 s
+    # at 25,000 cables)
+    with warehouse.connect() as con:
+        results = [suite.record(con, outcome, findings) for suite, outcome, findings in evaluated]
+    yield from results
     build_data_docs()
 
 

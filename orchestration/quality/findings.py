@@ -234,37 +234,48 @@ def findings_from_outcome(outcome: SuiteOutcome, frame: pd.DataFrame, id_column:
 def replace_findings(
     con: duckdb.DuckDBPyConnection, check_names: list[str], findings: list[Finding], now: dt.datetime | None = None
 ) -> None:
-    """Replace the findings of these checks with the new ones, in one transaction."""
+    """Make the findings of these checks the new ones, in one transaction.
+
+    Only what changed is written: a finding that holds as it was keeps its row and the time it was first
+    detected; one that no longer holds, or now reads differently, goes; a new one comes in at `now`. (Writing
+    every finding again cost 0.4-0.6 s at 25,000 cables, whose 28,000 restatements change rarely.)"""
+    import pyarrow as pa
+
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     con.execute(DDL)
-    unique = {finding.finding_id: finding for finding in findings}
-    con.execute("begin transaction")
-    con.execute("delete from quality.findings where check_name in (select unnest(?::varchar[]))", [check_names])
-    if unique:
-        # one insert of an Arrow table: executemany is a statement per row (28,000 findings of a 25,000-cable
-        # warehouse took about 20 s)
-        import pyarrow as pa
-
-        rows = pa.table(
-            {
-                "finding_id": [f.finding_id for f in unique.values()],
-                "check_name": [f.check_name for f in unique.values()],
-                "severity": [f.severity for f in unique.values()],
-                "cable_id": pa.array([f.cable_id for f in unique.values()], type=pa.string()),
-                "subject_ids": pa.array([list(f.subject_ids) for f in unique.values()], type=pa.list_(pa.string())),
-                "message": [f.message for f in unique.values()],
-            }
+    unique = list({finding.finding_id: finding for finding in findings}.values())
+    # one Arrow table: executemany is a statement per row (28,000 findings took about 20 s)
+    rows = pa.table(
+        {
+            "finding_id": pa.array([f.finding_id for f in unique], type=pa.string()),
+            "check_name": pa.array([f.check_name for f in unique], type=pa.string()),
+            "severity": pa.array([f.severity for f in unique], type=pa.string()),
+            "cable_id": pa.array([f.cable_id for f in unique], type=pa.string()),
+            "subject_ids": pa.array([list(f.subject_ids) for f in unique], type=pa.list_(pa.string())),
+            "message": pa.array([f.message for f in unique], type=pa.string()),
+        }
+    )
+    con.register("new_findings", rows)
+    try:
+        con.execute("begin transaction")
+        con.execute(
+            "delete from quality.findings f where check_name in (select unnest(?::varchar[])) and not exists ("
+            "select 1 from new_findings n where n.finding_id = f.finding_id and n.check_name = f.check_name "
+            "and n.severity = f.severity and n.cable_id is not distinct from f.cable_id "
+            "and n.subject_ids = f.subject_ids and n.message = f.message)",
+            [check_names],
         )
-        con.register("new_findings", rows)
-        try:
-            con.execute(
-                "insert into quality.findings select finding_id, check_name, severity, cable_id, subject_ids, "
-                "message, ?::timestamp from new_findings",
-                [now],
-            )
-        finally:
-            con.unregister("new_findings")
-    con.execute("commit")
+        con.execute(
+            "insert into quality.findings select finding_id, check_name, severity, cable_id, subject_ids, message, "
+            "?::timestamp from new_findings where finding_id not in (select finding_id from quality.findings)",
+            [now],
+        )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("new_findings")
 
 
 def evaluate_suite(
