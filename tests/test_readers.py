@@ -192,3 +192,26 @@ def test_a_viewer_page_with_an_unreadable_created_cell_is_one_clear_error(tmp_pa
     copy.write_text(_with_created(_page("04MADRID974"), "22 March 2004"), encoding="utf-8")
     (record,) = read_viewer_html(copy)
     assert not record.ok and "created '22 March 2004'" in record.error
+
+
+def test_source_files_skip_hidden_entries_refuse_a_folder_link_out_and_do_not_walk_one_in(mixed_folder, tmp_path):
+    from orchestration.cables.readers import source_files
+
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(CORPUS / "txt" / "04MADRID974.txt", tmp_path / "elsewhere")
+    (mixed_folder / "folder out").symlink_to(tmp_path / "elsewhere")
+    (mixed_folder / "folder in").symlink_to(mixed_folder / "cable")
+    (mixed_folder / ".hidden").mkdir()
+    shutil.copy(CORPUS / "txt" / "04MADRID974.txt", mixed_folder / ".hidden")
+    shutil.copy(CORPUS / "txt" / "04MADRID974.txt", mixed_folder / "cable" / ".saved copy.txt")
+    found = [
+        (key, path == mixed_folder / key, (reason or "").split(":")[0])
+        for key, path, reason in source_files(mixed_folder)
+    ]
+    assert found == [
+        ("Tehran câble 1972.txt", True, ""),
+        ("cable/2009/08/09ULAANBAATAR234.html", True, ""),
+        ("folder out", True, "symlink points outside the folder"),
+        ("link.txt", True, "symlink points outside the folder"),
+        ("release part.csv", True, ""),
+    ]

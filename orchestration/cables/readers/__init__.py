@@ -58,35 +58,38 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def _candidate_files(folder: Path) -> Iterator[Path | tuple[Path, str]]:
-    """Supported files under a folder, or (path, reason) for a link that leads outside it; links are not walked."""
-    root = folder.resolve()
-    for directory, subdirectories, files in os.walk(folder, followlinks=False):
-        for name in sorted(subdirectories):
-            path = Path(directory) / name
-            if path.is_symlink() and not _inside(path.resolve(), root):
-                yield path, f"symlink points outside the folder: {path.resolve()}"
-        for name in files:
-            path = Path(directory) / name
-            if path.suffix.lower() not in READERS:
-                continue
-            if path.is_symlink() and not _inside(path.resolve(), root):
-                yield path, f"symlink points outside the folder: {path.resolve()}"
-            else:
-                yield path
+def _refusal(path: Path, root: Path) -> str | None:
+    """Why a link is refused (it leads outside the folder), or None."""
+    target = path.resolve()
+    return None if _inside(target, root) else f"symlink points outside the folder: {target}"
 
 
 def source_files(folder: Path) -> Iterator[tuple[str, Path, str | None]]:
     """(relative key, path, reason refused or None) of every supported file under a folder, sorted by key.
 
-    Hidden files and folders are skipped; a link leading outside the folder is refused, not followed.
+    Hidden files and folders are skipped; a link leading outside the folder is refused, not followed; links to
+    folders are not walked. Names are handled as strings and each folder is read once with its entries' types
+    (os.scandir): at 25,000 files, Path objects and a stat per file took about a second of every build.
     """
+    root = folder.resolve()
     found = []
-    for item in _candidate_files(folder):
-        path, reason = item if isinstance(item, tuple) else (item, None)
-        key = path.relative_to(folder).as_posix()
-        if not any(part.startswith(".") for part in Path(key).parts):
-            found.append((key, path, reason))
+    pending = [(str(folder), "")]
+    while pending:
+        directory, prefix = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                key = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, key + "/"))
+                elif entry.is_symlink() and entry.is_dir():  # a link to a folder: refused when it leads out
+                    path = Path(entry.path)
+                    if reason := _refusal(path, root):
+                        found.append((key, path, reason))
+                elif os.path.splitext(entry.name)[1].lower() in READERS:
+                    path = Path(entry.path)
+                    found.append((key, path, _refusal(path, root) if entry.is_symlink() else None))
     yield from sorted(found, key=lambda entry: entry[0])
 
 
