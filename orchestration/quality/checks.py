@@ -95,13 +95,6 @@ class GxSuite:
         replace_findings(con, suite_check_names(self.build_suite()), findings)
         return _result(outcome, findings, self.validity, self.key)
 
-    def run(self, warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        """Validate the table, write what was found to DuckDB, and say so."""
-        with warehouse.connect(read_only=True) as con:
-            outcome, findings = self.evaluate(con)
-        with warehouse.connect() as con:
-            return self.record(con, outcome, findings)
-
 
 SUITES = [
     GxSuite(
