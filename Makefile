@@ -17,6 +17,8 @@ UI_PORT ?= 3000
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# the checkout on the venv's path: every Dagster process loads the instance's storage (orchestration/event_log.py)
+	$(BIN)/python -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'cable_warehouse.pth').write_text('$(CURDIR)\n')"
 	touch $@
 
 $(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
