@@ -19,24 +19,19 @@ if TYPE_CHECKING:  # GX takes seconds to import, pandas ~50 MB: only the checks 
 TABLE = "marts.fct_metric"
 ID_COLUMN = "metric_id"
 
-# one query gives each metric its comparison columns and the facts validity needs
+# one query gives each metric its comparison columns, and what a finding says of it (orchestration/quality/
+# findings.py: describe_metric and the messages): only those, since 150,000 figures and their quotes take seconds
+# to read into pandas
 QUERY = """
 select
-    m.*,
-    c.sent_at::date as cable_date,
-    c.reporting_period_end as cable_reporting_period_end,
-    c.cable_id is not null as cable_exists,
-    m.source_org_key is null or o.org_key is not null as source_org_exists,
-    m.parent_metric_id is null or p.metric_id is not null as parent_exists,
+    m.metric_id, m.cable_id, m.value, m.value_text, m.measure, m.breakdown, m.source_org, m.period_start,
+    m.period_end, m.quote, m.overlap_group, m.conflict_group, m.restates_metric_id,
     ovl.under_caveat,
     parts.part_status,
     parts.part_ids,
     sub.enclosing_metric_id,
     cum.earlier_metric_id as earlier_cumulative_metric_id
 from marts.fct_metric m
-left join marts.dim_cable c on c.cable_id = m.cable_id
-left join marts.dim_organization o on o.org_key = m.source_org_key
-left join marts.fct_metric p on p.metric_id = m.parent_metric_id
 left join intermediate.int_metric_overlap_groups ovl on ovl.metric_id = m.metric_id
 left join (
     select total_metric_id as metric_id, min(part_status) as part_status, flatten(list(part_ids)) as part_ids
