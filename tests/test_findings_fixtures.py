@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import duckdb
+import pandas as pd
 import pytest
 
 from expectations import fct_event, fct_metric
@@ -247,3 +251,27 @@ def test_validity_fails_the_build_only_above_the_configured_share(problem_wareho
     found = _evaluate(problem_warehouse, outcomes)
     assert systemic_failures(outcomes["fixture_metric_validity"]) == []
     assert len(found["rejected_metric"]) == 4  # still reported, one finding each
+
+
+def test_a_month_above_its_year_names_both_periods(problem_findings):
+    # the periods come from DuckDB dates through Arrow: the message gives their days, never a time or "NaT"
+    message = _only(problem_findings, "subperiod_exceeds_period").message
+    assert re.search(r"\d{4}-\d{2}-01 to \d{4}-\d{2}-\d{2} \[07FIXTURE1-m003\]", message), message
+    assert "00:00" not in message and "NaT" not in message
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (None, None, "no stated period"),
+        (float("nan"), float("nan"), "no stated period"),
+        (pd.NaT, pd.NaT, "no stated period"),
+        (dt.date(2008, 1, 1), dt.date(2008, 12, 31), "2008-01-01 to 2008-12-31"),
+        (pd.Timestamp("2008-01-01"), pd.Timestamp("2008-12-31 00:00"), "2008-01-01 to 2008-12-31"),
+        ("2008-01-01", "2008-12-31", "2008-01-01 to 2008-12-31"),
+    ],
+)
+def test_a_figures_period_reads_as_days_whatever_held_it(start, end, expected):
+    from orchestration.quality.findings import _period
+
+    assert _period({"period_start": start, "period_end": end}) == expected
