@@ -87,6 +87,13 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         with engine.connect() as conn:
             return bool(engine.dialect.has_table(conn, table_name))
 
+    def wipe(self) -> None:
+        # the runs' files are deleted: a kept connection would go on writing into a deleted file
+        with self._db_lock:
+            for shard in [shard for shard in self._engines if shard != INDEX_SHARD_NAME]:
+                self._engines.pop(shard).dispose()
+        super().wipe()
+
     def dispose(self) -> None:
         super().dispose()
         for engine in self._engines.values():

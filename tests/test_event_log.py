@@ -103,3 +103,18 @@ def test_a_watching_ui_sees_each_event_as_it_is_written(tmp_path):
         reader.end_watch(run_id, callback)
         reader.dispose()
         writer.dispose()
+
+
+def test_a_wiped_instance_writes_its_next_runs_into_new_files(tmp_path):
+    base = tmp_path / "runs"
+    storage = PooledSqliteEventLogStorage(str(base))
+    run_id = "5d0b0a57-0c3e-4c1e-8f5e-2a6f3c9b7e11"
+    try:
+        storage.store_event(_entry(run_id, "before"))
+        storage.wipe()
+        assert not (base / f"{run_id}.db").exists()
+        storage.store_event(_entry(run_id, "after"))
+        assert (base / f"{run_id}.db").exists()
+        assert [e.user_message for e in SqliteEventLogStorage(str(base)).get_logs_for_run(run_id)] == ["after"]
+    finally:
+        storage.dispose()
