@@ -17,6 +17,8 @@ Events cost about 1-4 ms each.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -36,9 +38,14 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
     Configured with the instance's home (`dagster_home`); the databases are in its `history/runs` folder, where Dagster
     keeps them by default."""
 
+    # a long-lived process (the webserver, the daemon) reads the events of many runs: it keeps the connections of
+    # the runs it read last, not an open file for every run it ever read
+    KEPT_RUN_DATABASES = 8
+
     def __init__(self, base_dir: str, inst_data=None) -> None:
-        self._engines: dict[str, db.Engine] = {}
+        self._engines: OrderedDict[str, db.Engine] = OrderedDict()
         self._engines_pid = os.getpid()
+        self._engines_lock = threading.Lock()  # has_table reads the index without the storage's lock
         super().__init__(base_dir, inst_data=inst_data)
 
     @classmethod
@@ -50,12 +57,15 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         return cls(os.path.join(config_value["dagster_home"], "history", "runs"), inst_data=inst_data)
 
     def _engine(self, shard: str) -> db.Engine:
-        if self._engines_pid != os.getpid():  # a forked process never uses its parent's connections
-            for engine in self._engines.values():
-                engine.dispose(close=False)
-            self._engines, self._engines_pid = {}, os.getpid()
-        engine = self._engines.get(shard)
-        if engine is None:
+        with self._engines_lock:
+            if self._engines_pid != os.getpid():  # a forked process never uses its parent's connections
+                for engine in self._engines.values():
+                    engine.dispose(close=False)
+                self._engines, self._engines_pid = OrderedDict(), os.getpid()
+            engine = self._engines.get(shard)
+            if engine is not None:
+                self._engines.move_to_end(shard)
+                return engine
             engine = db.create_engine(
                 self.conn_string_for_shard(shard),
                 poolclass=QueuePool,
@@ -66,7 +76,11 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
             )
             db.event.listen(engine, "connect", _configure)
             self._engines[shard] = engine
-        return engine
+            if shard != INDEX_SHARD_NAME:  # a run's database is only used under the storage's lock, held here
+                runs = [name for name in self._engines if name != INDEX_SHARD_NAME]
+                for name in runs[: max(0, len(runs) - self.KEPT_RUN_DATABASES)]:  # the least recently used first
+                    self._engines.pop(name).dispose()
+            return engine
 
     @contextmanager
     def _connect(self, shard: str) -> Iterator[db.Connection]:
@@ -89,16 +103,17 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
 
     def wipe(self) -> None:
         # the runs' files are deleted: a kept connection would go on writing into a deleted file
-        with self._db_lock:
+        with self._db_lock, self._engines_lock:
             for shard in [shard for shard in self._engines if shard != INDEX_SHARD_NAME]:
                 self._engines.pop(shard).dispose()
         super().wipe()
 
     def dispose(self) -> None:
         super().dispose()
-        for engine in self._engines.values():
-            engine.dispose()
-        self._engines = {}
+        with self._engines_lock:
+            for engine in self._engines.values():
+                engine.dispose()
+            self._engines = OrderedDict()
 
 
 def _configure(dbapi_connection, _record) -> None:

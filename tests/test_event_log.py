@@ -118,3 +118,20 @@ def test_a_wiped_instance_writes_its_next_runs_into_new_files(tmp_path):
         assert [e.user_message for e in SqliteEventLogStorage(str(base)).get_logs_for_run(run_id)] == ["after"]
     finally:
         storage.dispose()
+
+
+def test_a_long_lived_reader_keeps_the_connections_of_the_last_runs_only(tmp_path):
+    """The webserver reads the events of every run a user opens: it must not hold a file open for each."""
+    base = tmp_path / "runs"
+    storage = PooledSqliteEventLogStorage(str(base))
+    run_ids = [f"00000000-0000-4000-8000-{n:012d}" for n in range(PooledSqliteEventLogStorage.KEPT_RUN_DATABASES + 4)]
+    try:
+        for run_id in run_ids:
+            storage.store_event(_entry(run_id, run_id[-2:]))
+        kept = [name for name in storage._engines if name != "index"]
+        assert kept == run_ids[-PooledSqliteEventLogStorage.KEPT_RUN_DATABASES :]
+        # a run whose connection was let go is read, and written, as before
+        storage.store_event(_entry(run_ids[0], "again"))
+        assert [e.user_message for e in storage.get_logs_for_run(run_ids[0])] == ["00", "again"]
+    finally:
+        storage.dispose()
