@@ -55,16 +55,17 @@ class WarehouseResource(dg.ConfigurableResource):
             yield con
 
     @contextlib.contextmanager
-    def exclusive(self) -> Iterator[Path]:
+    def exclusive(self, link_folder: Path | None = None) -> Iterator[Path]:
         """Hold the write lock with the file free, for a subprocess (dbt) that writes it; yields a path
-        to it that is the same for every build (so that dbt's profile, which names it, never changes)."""
+        to it that is the same for every build (so that dbt's profile, which names it, never changes): a link
+        in `link_folder` (default: beside the warehouse)."""
         path = self.target_path()
         with writer_lock(path, self.lock_timeout_seconds):
             wait_until_writable(path, self.lock_timeout_seconds)
             if self._build_id is None:
                 yield path
                 return
-            with stable_name(self.published_path, path, self.lock_timeout_seconds) as link:
+            with stable_name(self.published_path, path, self.lock_timeout_seconds, link_folder) as link:
                 yield link
 
     def publish(self) -> Path | None:

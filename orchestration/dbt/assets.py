@@ -185,9 +185,11 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     # it writes the run's private copy of the warehouse, named by DBT_WAREHOUSE_PATH (profiles.yml).
     # Not a --vars value, nor a new target folder per run: either makes dbt parse the project anew
     # (about 20 s); with both fixed it parses only what changed.
-    # Builds of other warehouses from this checkout share dbt's target folder: they take turns too.
+    # Builds of other warehouses from this checkout share dbt's target folder: they take turns too, and the link
+    # that names the copy is in that folder, so warehouses of the same name give dbt the same path.
+    DBT_TARGET.mkdir(parents=True, exist_ok=True)
     with (
-        warehouse.exclusive() as path,
+        warehouse.exclusive(link_folder=DBT_TARGET) as path,
         writer_lock(DBT_TARGET / "dbt", warehouse.lock_timeout_seconds),
         _environment(DBT_WAREHOUSE_PATH=str(path)),
     ):

@@ -37,12 +37,17 @@ def build_path(published: Path, build_id: str) -> Path:
 
 
 @contextlib.contextmanager
-def stable_name(published: Path, target: Path, timeout_seconds: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
+def stable_name(
+    published: Path, target: Path, timeout_seconds: float = DEFAULT_TIMEOUT, folder: Path | None = None
+) -> Iterator[Path]:
     """A name that does not change from build to build (a link to `target`), held for the block.
 
     dbt re-parses the whole project when its profile changes, and the profile holds the file's path:
-    through this link every build gives dbt the same path. Builds take turns holding it."""
-    link = published.with_name(f".{published.name}.dbt")
+    through this link every build gives dbt the same path. Builds take turns holding it. The link is in
+    `folder` (default: beside `published`): in dbt's target folder, every warehouse of the same name gives dbt
+    the same path, so a build of another warehouse from this checkout does not re-parse either (3 s of 6.5).
+    The link's name starts with the published file's, so DuckDB names its catalog the same."""
+    link = (published.parent if folder is None else folder) / f".{published.name}.dbt"
     # DuckDB keeps a write-ahead log beside the name it opened: one left by a killed build belongs to
     # another copy and must never be replayed onto this one
     log = link.with_name(link.name + ".wal")
