@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import dagster as dg
 
 from orchestration.definitions import defs
@@ -29,3 +31,8 @@ def test_dbt_tests_and_gx_suites_are_asset_checks():
     check_keys = {(key.asset_key.to_user_string(), key.name) for key in defs.resolve_asset_graph().asset_check_keys}
     assert ("marts/dim_cable", "gx_dim_cable") in check_keys
     assert ("marts/dim_cable", "unique_dim_cable_cable_id") in check_keys
+
+
+def test_what_loading_the_definitions_imported_is_frozen_out_of_the_cyclic_collector():
+    # (orchestration/definitions.py: a build's CLI process otherwise walks it all again when it exits)
+    assert gc.get_freeze_count() > 100_000
