@@ -285,13 +285,45 @@ def evaluate_suite(
         if validity
         else (suite_module.QUERY, suite_module.prepare)
     )
-    frame = prepare(con.execute(query).df())
+    frame = prepare(query_frame(con, query))
     checked = checked_columns(suite, suite_module.ID_COLUMN)
     # GX sees only the columns its expectations read (and the ids): the same results, without escaping and
     # copying every quote of 150,000 figures; the findings describe rows from the whole frame
     validated = frame[[c for c in frame.columns if c in checked]] if checked else frame
     outcome = validate_frame(suite, name, validated, id_column=suite_module.ID_COLUMN)
     return outcome, findings_from_outcome(outcome, frame, suite_module.ID_COLUMN)
+
+
+def query_frame(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
+    """The frame DuckDB's `.df()` gives for `query` (same values, same dtypes), read through Arrow.
+
+    `.df()` makes a Python string of every text value, which pandas 3 then turns into Arrow strings again: at
+    25,000 cables, 2.4 s of the checks' 4.3 s in the suites' queries, against 0.8 s through Arrow. Arrow's own
+    conversion differs from `.df()` in a few types, set as `.df()` has them: dates (datetime64[us], not
+    datetime64[ms]), integers and booleans with nulls (pandas' nullable types, not float64 or objects), decimals
+    (float64), lists with nulls (pd.NA for a null), text columns with no value, or in no row (objects, not strings)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    table = con.execute(query).arrow().read_all()
+    frame = table.to_pandas(date_as_object=False)
+    for field in table.schema:
+        kind, nulls, column = field.type, table.column(field.name).null_count, frame[field.name]
+        if pa.types.is_date(kind) or (pa.types.is_timestamp(kind) and kind.tz is None):
+            frame[field.name] = column.astype("datetime64[us]")
+        elif pa.types.is_decimal(kind):
+            frame[field.name] = column.astype("float64")
+        elif (pa.types.is_string(kind) or pa.types.is_large_string(kind)) and nulls == len(table):
+            frame[field.name] = pd.Series([None] * len(table), dtype=object, index=frame.index)
+        elif not nulls:
+            continue
+        elif pa.types.is_integer(kind):
+            frame[field.name] = column.astype(str(kind).replace("int", "Int").replace("uInt", "UInt"))
+        elif pa.types.is_boolean(kind):
+            frame[field.name] = column.astype("boolean")
+        elif pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            frame[field.name] = column.astype(object).where(column.notna(), pd.NA)
+    return frame
 
 
 # the arguments of an expectation that name the columns it reads
