@@ -139,15 +139,19 @@ def _exclusions(path: Path) -> list[str]:
 
 
 # a build of a few thousand cables is mostly dbt's own work between short statements: more threads than cores
-# overlap it (the seed warehouse: 29 s on 4 threads, 40 s on 2). A build of more cables than this keeps the
-# profile's 2 threads: at 25,000 cables, 4 threads ran out of DuckDB's memory at 512MB and 640MB
+# overlap it (the seed warehouse: 29 s on 4 threads, 40 s on 2). A build of more cables than this runs one model at
+# a time: the models of a whole 25,000-cable build share DuckDB's 512MB, and two threads ran out of it in two
+# benches of eight (fts's index build for `dim_paragraph` beside `int_metric_overlap_caveats` and
+# `int_metrics_checked`; 4 threads did at 512MB and 640MB). dbt there is bound by the two cores either way: each
+# DuckDB statement uses both (25,000 cables: 72 s on one thread against 61 s on two, peak RSS 837 MB against 895)
 SMALL_BUILD_CABLES = 5000
 SMALL_BUILD_THREADS = 4
+BIG_BUILD_THREADS = 1
 
 
 def _threads(path: Path, full_refresh: bool) -> list[str]:
-    """dbt's --threads for this build: 4 when it rebuilds a few thousand cables at most, else the profile's
-    (DBT_THREADS, default 2). DBT_THREADS, when set, always wins."""
+    """dbt's --threads for this build: 4 when it rebuilds a few thousand cables at most, else 1 (the profile's
+    DBT_THREADS, default 2, when the warehouse cannot be read). DBT_THREADS, when set, always wins."""
     if os.environ.get("DBT_THREADS"):
         return []
     table = "raw.cable_texts" if full_refresh else "raw.cables_changed"
@@ -156,7 +160,7 @@ def _threads(path: Path, full_refresh: bool) -> list[str]:
             cables = con.execute(f"select count(*) from {table}").fetchone()[0]
     except duckdb.Error:
         return []
-    return ["--threads", str(SMALL_BUILD_THREADS)] if cables <= SMALL_BUILD_CABLES else []
+    return ["--threads", str(SMALL_BUILD_THREADS if cables <= SMALL_BUILD_CABLES else BIG_BUILD_THREADS)]
 
 
 class CableDbtTranslator(DagsterDbtTranslator):
