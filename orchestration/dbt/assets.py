@@ -142,8 +142,9 @@ def _exclusions(path: Path) -> list[str]:
 # overlap it (the seed warehouse: 29 s on 4 threads, 40 s on 2). A build of more cables than this runs one model at
 # a time: the models of a whole 25,000-cable build share DuckDB's 512MB, and two threads ran out of it in two
 # benches of eight (fts's index build for `dim_paragraph` beside `int_metric_overlap_caveats` and
-# `int_metrics_checked`; 4 threads did at 512MB and 640MB). dbt there is bound by the two cores either way: each
-# DuckDB statement uses both (25,000 cables: 72 s on one thread against 61 s on two, peak RSS 837 MB against 895)
+# `int_metrics_checked`; 4 threads did at 512MB and 640MB). It costs time: each DuckDB statement still uses both
+# cores, but dbt's graph no longer overlaps (25,000 cables: 72 s against 61 s by hand, 100 s against 55 s in
+# `make bench`; docs/scaling.md says how the search index could be built alone so that two threads are safe)
 SMALL_BUILD_CABLES = 5000
 SMALL_BUILD_THREADS = 4
 BIG_BUILD_THREADS = 1
@@ -191,7 +192,6 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     # (about 20 s); with both fixed it parses only what changed.
     # Builds of other warehouses from this checkout share dbt's target folder: they take turns too, and the link
     # that names the copy is in that folder, so warehouses of the same name give dbt the same path.
-    DBT_TARGET.mkdir(parents=True, exist_ok=True)
     with (
         warehouse.exclusive(link_folder=DBT_TARGET) as path,
         writer_lock(DBT_TARGET / "dbt", warehouse.lock_timeout_seconds),
