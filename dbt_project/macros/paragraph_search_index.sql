@@ -1,20 +1,38 @@
-{#- The BM25 index of marts.dim_paragraph (schema fts_marts_dim_paragraph). A full build creates it with fts's own
-    pragma. An incremental build updates it in place the way the pragma builds it (same tokenizer macro, stopwords
-    and porter stemmer; a document's length is its number of terms; a term's df its number of documents): the
-    documents of changed cables' paragraphs and of paragraphs gone are dropped, the changed paragraphs indexed
-    anew, and the statistics BM25 reads updated (df from the changed documents' terms; num_docs, avgdl recounted), so every score is the one a full
-    rebuild gives. Document and term ids differ from a rebuild's; match_bm25 only joins on them. -#}
-{% macro paragraph_search_index() -%}
-{%- set index = 'fts_marts_dim_paragraph' -%}
-{%- set existing = adapter.get_relation(database=this.database, schema=index, identifier='docs') -%}
-{%- if not is_incremental() or existing is none -%}
-pragma create_fts_index('{{ this.schema }}.{{ this.identifier }}', 'paragraph_id', 'paragraph_text', 'heading', overwrite=1)
+{#- The BM25 index of marts.dim_paragraph (schema fts_marts_dim_paragraph), built when dbt's run ends
+    (on-run-end in dbt_project.yml), alone: built beside the other models of a whole 25,000-cable build, fts's index
+    build ran out of DuckDB's 512MB with them in two benches of eight (docs/scaling.md). A whole build of the table
+    drops the index (dim_paragraph's post-hook, drop_paragraph_search_index); the run's end then creates it with fts's
+    own pragma. An incremental build updates it in place the way the pragma builds it (same tokenizer macro,
+    stopwords and porter stemmer; a document's length is its number of terms; a term's df its number of documents):
+    the documents of changed cables' paragraphs and of paragraphs gone are dropped, the changed paragraphs indexed
+    anew, and the statistics BM25 reads updated (df from the changed documents' terms; num_docs, avgdl recounted), so
+    every score is the one a full rebuild gives. Document and term ids differ from a rebuild's; match_bm25 only
+    joins on them. Nothing happens unless this run built dim_paragraph. -#}
+{% macro paragraph_search_index(results) -%}
+{%- set built = [] -%}
+{%- for result in (results if execute else []) -%}
+    {%- if result.node.resource_type == 'model' and result.node.name == 'dim_paragraph'
+        and result.status == 'success' -%}
+        {%- do built.append(api.Relation.create(
+            database=result.node.database, schema=result.node.schema, identifier=result.node.alias)) -%}
+    {%- endif -%}
+{%- endfor -%}
+{%- if not built -%}
+select 1
+{%- else -%}
+{%- set paragraphs = built[0] -%}
+{%- set index = 'fts_' ~ paragraphs.schema ~ '_' ~ paragraphs.identifier -%}
+{%- set existing = run_query(
+    "select count(*) from information_schema.tables where table_schema = '" ~ index ~ "' and table_name = 'docs'"
+).columns[0].values()[0] -%}
+{%- if existing == 0 -%}
+pragma create_fts_index('{{ paragraphs.schema }}.{{ paragraphs.identifier }}', 'paragraph_id', 'paragraph_text', 'heading', overwrite=1);
 {%- else -%}
 create or replace temp table fts_changed as
-    select paragraph_id, paragraph_text, heading from {{ this }} where cable_id in {{ changed_cables() }};
+    select paragraph_id, paragraph_text, heading from {{ paragraphs }} where cable_id in {{ changed_cables() }};
 create or replace temp table fts_gone as
     select docid from {{ index }}.docs
-    where name not in (select paragraph_id from {{ this }}) or name in (select paragraph_id from fts_changed);
+    where name not in (select paragraph_id from {{ paragraphs }}) or name in (select paragraph_id from fts_changed);
 -- how many of the dropped documents hold each term, counted before their terms go
 create or replace temp table fts_lost as
     select termid, count(distinct docid) as documents from {{ index }}.terms
@@ -61,6 +79,18 @@ update {{ index }}.dict as d set df = d.df - coalesce(changes.lost, 0) + coalesc
     where d.termid = changes.termid;
 delete from {{ index }}.dict where df = 0;
 create or replace table {{ index }}.stats as
-    select count(docs.docid) as num_docs, sum(docs.len) / count(docs.len) as avgdl from {{ index }}.docs as docs
+    select count(docs.docid) as num_docs, sum(docs.len) / count(docs.len) as avgdl from {{ index }}.docs as docs;
+{%- endif %}
+{{ create_search_paragraphs_macro() }}
+{%- endif -%}
+{%- endmacro %}
+
+{#- dim_paragraph's post-hook: a whole build of the table leaves no index of the old one behind (the run's end
+    creates it anew). -#}
+{% macro drop_paragraph_search_index() -%}
+{%- if is_incremental() -%}
+select 1
+{%- else -%}
+drop schema if exists fts_{{ this.schema }}_{{ this.identifier }} cascade
 {%- endif -%}
 {%- endmacro %}

@@ -139,19 +139,18 @@ def _exclusions(path: Path) -> list[str]:
 
 
 # a build of a few thousand cables is mostly dbt's own work between short statements: more threads than cores
-# overlap it (the seed warehouse: 29 s on 4 threads, 40 s on 2). A build of more cables than this runs one model at
-# a time: the models of a whole 25,000-cable build share DuckDB's 512MB, and two threads ran out of it in two
-# benches of eight (fts's index build for `dim_paragraph` beside `int_metric_overlap_caveats` and
-# `int_metrics_checked`; 4 threads did at 512MB and 640MB). It costs time: each DuckDB statement still uses both
-# cores, but dbt's graph no longer overlaps (25,000 cables: 72 s against 61 s by hand, 100 s against 55 s in
-# `make bench`; docs/scaling.md says how the search index could be built alone so that two threads are safe)
+# overlap it (the seed warehouse: 29 s on 4 threads, 40 s on 2). A bigger build runs 2 threads, the cores: at 25,000
+# cables 4 threads took 65.6 s against 56.3 s on 2. Two threads once ran out of DuckDB's 512MB (two benches of eight)
+# because the models that cut spans from the raw texts each held every text (macros/joined_to_texts.sql) and the
+# search index was built beside them; with the texts streamed and the index built when the run ends, a whole
+# 25,000-cable build passes with 2 threads and 4 at a limit of 256MB (docs/scaling.md, ninth round)
 SMALL_BUILD_CABLES = 5000
 SMALL_BUILD_THREADS = 4
-BIG_BUILD_THREADS = 1
+BIG_BUILD_THREADS = 2
 
 
 def _threads(path: Path, full_refresh: bool) -> list[str]:
-    """dbt's --threads for this build: 4 when it rebuilds a few thousand cables at most, else 1 (the profile's
+    """dbt's --threads for this build: 4 when it rebuilds a few thousand cables at most, else 2 (the profile's
     DBT_THREADS, default 2, when the warehouse cannot be read). DBT_THREADS, when set, always wins."""
     if os.environ.get("DBT_THREADS"):
         return []

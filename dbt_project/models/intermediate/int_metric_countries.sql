@@ -25,12 +25,13 @@ texts as (
     {{- only_changed_cables() }}
 ),
 
+-- cut with the texts streaming past the figures (macros/joined_to_texts.sql)
 windows as (
     select
-        metrics.metric_id,
-        string_split({{ match_key("regexp_extract(substr(texts.raw_text, metrics.char_end, 200), '^[^.;:]*')") }}, ' ')
+        spans.metric_id,
+        string_split({{ match_key("regexp_extract(substr(texts.raw_text, spans.char_end, 200), '^[^.;:]*')") }}, ' ')
             as words
-    from metrics
+    from {{ joined_to_texts("select metric_id, cable_id, char_end from metrics") }} as spans
     join texts using (cable_id)
 ),
 

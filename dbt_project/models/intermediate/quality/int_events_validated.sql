@@ -19,19 +19,26 @@ texts as (
     {{- only_changed_cables() }}
 ),
 
+-- each event's span of raw text, cut with the texts streaming past the spans (macros/joined_to_texts.sql)
+spans as (
+    select spans.event_id, substr(texts.raw_text, spans.char_start, spans.char_end - spans.char_start) as span_text
+    from {{ joined_to_texts("select event_id, cable_id, char_start, char_end from events") }} as spans
+    join texts using (cable_id)
+),
+
 checked as (
     select
         events.*,
         cables.cable_id is not null as cable_exists,
         -- words only: the quote is clean text, the span raw text across line breaks and page lines
         regexp_replace(
-            lower({{ strip_page_breaks("substr(texts.raw_text, events.char_start, events.char_end - events.char_start)") }}),
+            lower({{ strip_page_breaks("spans.span_text") }}),
             '[^a-z0-9]+', '', 'g'
         ) as span_words,
         regexp_replace(lower(events.quote), '[^a-z0-9]+', '', 'g') as quote_words
     from events
     left join cables using (cable_id)
-    left join texts using (cable_id)
+    left join spans using (event_id)
 )
 
 select

@@ -5,8 +5,8 @@
 {{ incremental_by_cable_config() }}
 with
 
--- the paragraphs that word a caveat, found in their clean text; only these few are cut from the raw text (a join of
--- every paragraph with its cable's raw text copied the whole corpus, and ran out of memory beside the search index)
+-- the paragraphs that word a caveat, found in their clean text; only these few are cut from the raw text, with the
+-- texts streaming past them (macros/joined_to_texts.sql)
 caveat_paragraphs as (
     select * from (
         select cable_id, section, char_start, char_end
@@ -21,7 +21,7 @@ caveat_paragraphs as (
 paragraphs as (
     select p.cable_id, p.section, p.char_start,
         substr(t.raw_text, p.char_start, p.char_end - p.char_start) as raw_paragraph
-    from caveat_paragraphs as p
+    from {{ joined_to_texts("select cable_id, section, char_start, char_end from caveat_paragraphs") }} as p
     join (select cable_id, raw_text from {{ ref('stg_raw__cable_texts') }}{{ only_changed_cables() }}) as t using (cable_id)
 ),
 

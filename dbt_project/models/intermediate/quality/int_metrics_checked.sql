@@ -21,6 +21,13 @@ texts as (
     {{- only_changed_cables() }}
 ),
 
+-- each metric's span of raw text, cut with the texts streaming past the spans (macros/joined_to_texts.sql)
+provenance as (
+    select spans.metric_id, substr(texts.raw_text, spans.char_start, spans.char_end - spans.char_start) as provenance_text
+    from {{ joined_to_texts("select metric_id, cable_id, char_start, char_end from metrics") }} as spans
+    join texts using (cable_id)
+),
+
 measures as (
     select measure from {{ ref('stg_reference__measures') }}
 ),
@@ -38,7 +45,7 @@ checked as (
         metrics.char_start,
         metrics.char_end,
         cables.cable_date,
-        substr(texts.raw_text, metrics.char_start, metrics.char_end - metrics.char_start) as provenance_text,
+        provenance.provenance_text,
         -- plans, budgets, targets and projections look ahead: their periods may follow the cable
         regexp_matches(metrics.quote, '{{ var("forward_looking_pattern") }}', 'i') as looks_ahead,
         metrics.measure in (select measure from measures) as measure_known,
@@ -49,7 +56,7 @@ checked as (
         ) as counts_what_happened
     from metrics
     left join cables using (cable_id)
-    left join texts using (cable_id)
+    left join provenance using (metric_id)
 )
 
 select
