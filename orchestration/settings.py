@@ -30,7 +30,8 @@ def setting(name: str) -> Path:
 # DuckDB's own default takes 80% of the machine's memory for its buffers; a build holds a few processes at once.
 # At 25,000 cables a process takes about 450 MB more than this limit (dbt's own objects, DuckDB's memory outside
 # its buffers): 512MB keeps every phase of a build under 2 GB summed over its processes (1GB: 2.4 GB in dbt)
-DEFAULT_DUCKDB_MEMORY_LIMIT = "512MB"
+DEFAULT_DUCKDB_MEMORY_BYTES = 512_000_000
+DEFAULT_DUCKDB_MEMORY_LIMIT = f"{DEFAULT_DUCKDB_MEMORY_BYTES // 1_000_000}MB"  # DuckDB's MB: 10^6 bytes
 
 
 def duckdb_memory_limit() -> str:

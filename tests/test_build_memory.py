@@ -62,3 +62,20 @@ def test_dbt_threads_follow_the_size_of_the_build(tmp_path, monkeypatch):
     assert _threads(small, full_refresh=True) == ["--threads", "4"]
     monkeypatch.setenv("DBT_THREADS", "3")
     assert _threads(small, full_refresh=True) == []
+
+
+def test_dbt_memory_follows_the_size_of_the_warehouse(tmp_path, monkeypatch):
+    """The default 512MB up to 51,200 cables, then 10 KB a cable (250,030 cables ran out of 1GB in dbt and passed at
+    2GB), at most half the machine's memory; DUCKDB_MEMORY_LIMIT, when set, always wins."""
+    from orchestration.dbt import assets
+
+    monkeypatch.delenv("DUCKDB_MEMORY_LIMIT", raising=False)
+    monkeypatch.setattr(assets, "_physical_memory", lambda: 24_000_000_000)
+    assert assets._memory_limit(_warehouse_with(tmp_path / "bench.duckdb", 25_000, 1)) == {}
+    big = _warehouse_with(tmp_path / "release.duckdb", 251_287, 1)
+    assert assets._memory_limit(big) == {"DUCKDB_MEMORY_LIMIT": "2512MB"}
+    monkeypatch.setattr(assets, "_physical_memory", lambda: 4_000_000_000)
+    assert assets._memory_limit(big) == {"DUCKDB_MEMORY_LIMIT": "2000MB"}
+    assert assets._memory_limit(tmp_path / "missing.duckdb") == {}
+    monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "1GB")
+    assert assets._memory_limit(big) == {}

@@ -19,7 +19,7 @@ from packaging import version
 from orchestration.metadata import table_metadata
 from orchestration.quality.warmup import warm_up_checks
 from orchestration.resources import WarehouseResource
-from orchestration.settings import PROJECT_ROOT, apply_defaults
+from orchestration.settings import DEFAULT_DUCKDB_MEMORY_BYTES, PROJECT_ROOT, apply_defaults
 from orchestration.warehouse.connection import writer_lock
 from orchestration.warehouse.tables import RAW
 
@@ -163,6 +163,32 @@ def _threads(path: Path, full_refresh: bool) -> list[str]:
     return ["--threads", str(SMALL_BUILD_THREADS if cables <= SMALL_BUILD_CABLES else BIG_BUILD_THREADS)]
 
 
+# DuckDB's memory for dbt, unless DUCKDB_MEMORY_LIMIT is set: the default (512MB, orchestration/settings.py) up to
+# about 50,000 cables, then 10 KB a cable, at most half the machine's memory. A whole build of 25,000 cables passes
+# at 256MB; of 250,030 cables it ran out of 1GB and passed at 2GB, peak RSS 2.7 GB (docs/scaling.md, ninth round)
+DBT_MEMORY_PER_CABLE = 10_000
+
+
+def _physical_memory() -> int:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
+def _memory_limit(path: Path) -> dict[str, str]:
+    """DUCKDB_MEMORY_LIMIT for the dbt subprocess of a build of this warehouse: empty when the default serves (or the
+    user set the variable, or the warehouse cannot be read)."""
+    if os.environ.get("DUCKDB_MEMORY_LIMIT"):
+        return {}
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            cables = con.execute("select count(*) from raw.cable_texts").fetchone()[0]
+    except duckdb.Error:
+        return {}
+    wanted = min(cables * DBT_MEMORY_PER_CABLE, _physical_memory() // 2)
+    if wanted <= DEFAULT_DUCKDB_MEMORY_BYTES:
+        return {}
+    return {"DUCKDB_MEMORY_LIMIT": f"{wanted // 1_000_000}MB"}
+
+
 class CableDbtTranslator(DagsterDbtTranslator):
     """Asset keys `<schema>/<model>`, groups from the dbt folder, sources keyed like the ingest assets."""
 
@@ -194,13 +220,15 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     with (
         warehouse.exclusive(link_folder=DBT_TARGET) as path,
         writer_lock(DBT_TARGET / "dbt", warehouse.lock_timeout_seconds),
-        _environment(DBT_WAREHOUSE_PATH=str(path)),
+        _environment(DBT_WAREHOUSE_PATH=str(path), **_memory_limit(path)),
     ):
         full_refresh = needs_full_refresh(path)
         warm_up_checks(context.run.run_config)  # the checks' imports, while dbt runs (one-process runs only)
         args = ["build", *_exclusions(path), *(["--full-refresh"] if full_refresh else [])]
         args += _threads(path, full_refresh)
         context.log.info("dbt builds every model whole" if full_refresh else "dbt builds the changed cables' rows")
+        if os.environ.get("DUCKDB_MEMORY_LIMIT"):
+            context.log.info(f"dbt's DuckDB may use {os.environ['DUCKDB_MEMORY_LIMIT']}")
         yield from dbt.cli(args, context=context, target_path=DBT_TARGET).stream()
         with duckdb.connect(str(path)) as con:
             con.execute("create or replace table reference.seeds_loaded as select ? as digest", [seeds_digest()])
