@@ -20,7 +20,7 @@ texts as (
 ),
 
 -- each event's span of raw text, cut with the texts streaming past the spans (macros/joined_to_texts.sql)
-spans as (
+event_spans as (
     select spans.event_id, substr(texts.raw_text, spans.char_start, spans.char_end - spans.char_start) as span_text
     from {{ joined_to_texts("select event_id, cable_id, char_start, char_end from events") }} as spans
     join texts using (cable_id)
@@ -32,13 +32,13 @@ checked as (
         cables.cable_id is not null as cable_exists,
         -- words only: the quote is clean text, the span raw text across line breaks and page lines
         regexp_replace(
-            lower({{ strip_page_breaks("spans.span_text") }}),
+            lower({{ strip_page_breaks("event_spans.span_text") }}),
             '[^a-z0-9]+', '', 'g'
         ) as span_words,
         regexp_replace(lower(events.quote), '[^a-z0-9]+', '', 'g') as quote_words
     from events
     left join cables using (cable_id)
-    left join spans using (event_id)
+    left join event_spans using (event_id)
 )
 
 select
