@@ -66,7 +66,13 @@ def test_no_spans_give_no_rows(corpus):
         assert con.execute(_cut(joined_to_texts("select * from spans where false"))).fetchall() == []
 
 
-def test_every_model_that_reads_the_raw_texts_joins_them_through_the_macro():
+# a join with the texts: `join texts` (the CTE every reader names so) or a subquery that selects the raw text
+_TEXT_JOIN = re.compile(r"\bjoin\s+(?:texts\b|\(\s*select\s+cable_id,\s*raw_text\b)", re.IGNORECASE)
+
+
+def test_every_join_with_the_raw_texts_goes_through_the_macro():
+    """Each model that reads the raw texts joins them only with the macro's spans: the `from` right before each join
+    with the texts is the macro."""
     readers = [
         path
         for path in MODELS.rglob("*.sql")
@@ -75,4 +81,9 @@ def test_every_model_that_reads_the_raw_texts_joins_them_through_the_macro():
     assert len(readers) >= 4, readers
     for path in readers:
         sql = path.read_text()
-        assert re.search(r"joined_to_texts\(", sql), f"{path.name} joins the raw texts directly"
+        joins = list(_TEXT_JOIN.finditer(sql))
+        assert joins, f"{path.name} reads the raw texts without a join the test recognises"
+        for join in joins:
+            # the last clause that starts a line with `from` before the join (the macro's own query is inside it)
+            from_clause = list(re.finditer(r"^\s*from\b.*", sql[: join.start()], re.MULTILINE | re.IGNORECASE))[-1][0]
+            assert "joined_to_texts(" in from_clause, f"{path.name} joins the raw texts directly: {from_clause!r}"

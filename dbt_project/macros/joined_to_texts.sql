@@ -7,7 +7,7 @@
     two of them side by side ran out of it, and at the release's 251,287 cables one alone would. The spans' rows,
     gathered into one list value and unnested again, are estimated as one row, so the join is built on them
     (154,671 metric spans at 25,000 cables: about 10 MB) and the texts are read past it: the same rows in 1.7 s at a
-    limit of 128MB, against 1.9 s needing 320MB. tests/test_text_joins.py checks the plans. -#}
+    limit of 128MB, against 1.9 s needing 320MB. tests/test_text_joins.py runs such a join within 16MB. -#}
 {% macro joined_to_texts(query) -%}
 (select spans.* from (select unnest(rows) as spans from (select list(q) as rows from ({{ query }}) as q)))
 {%- endmacro %}

@@ -7,7 +7,8 @@
     the documents of changed cables' paragraphs and of paragraphs gone are dropped, the changed paragraphs indexed
     anew, and the statistics BM25 reads updated (df from the changed documents' terms; num_docs, avgdl recounted), so
     every score is the one a full rebuild gives. Document and term ids differ from a rebuild's; match_bm25 only
-    joins on them. Nothing happens unless this run built dim_paragraph. -#}
+    joins on them. Nothing happens unless this run built dim_paragraph. One transaction: an update that fails half
+    way (out of memory, say) leaves the index as it was, not with statistics a rerun could no longer repair. -#}
 {% macro paragraph_search_index(results) -%}
 {%- set built = [] -%}
 {%- for result in (results if execute else []) -%}
@@ -23,9 +24,11 @@ select 1
 {%- set paragraphs = built[0] -%}
 {%- set index = 'fts_' ~ paragraphs.schema ~ '_' ~ paragraphs.identifier -%}
 {%- set existing = run_query(
-    "select count(*) from information_schema.tables where table_schema = '" ~ index ~ "' and table_name = 'docs'"
+    "select count(*) from information_schema.tables where table_catalog = '" ~ paragraphs.database
+    ~ "' and table_schema = '" ~ index ~ "' and table_name = 'docs'"
 ).columns[0].values()[0] -%}
-{%- if existing == 0 -%}
+begin transaction;
+{% if existing == 0 -%}
 pragma create_fts_index('{{ paragraphs.schema }}.{{ paragraphs.identifier }}', 'paragraph_id', 'paragraph_text', 'heading', overwrite=1);
 {%- else -%}
 create or replace temp table fts_changed as
@@ -81,7 +84,8 @@ delete from {{ index }}.dict where df = 0;
 create or replace table {{ index }}.stats as
     select count(docs.docid) as num_docs, sum(docs.len) / count(docs.len) as avgdl from {{ index }}.docs as docs;
 {%- endif %}
-{{ create_search_paragraphs_macro() }}
+{{ create_search_paragraphs_macro() }};
+commit
 {%- endif -%}
 {%- endmacro %}
 
