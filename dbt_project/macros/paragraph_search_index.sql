@@ -22,7 +22,8 @@
 select 1
 {%- else -%}
 {%- set paragraphs = built[0] -%}
-{%- set index = 'fts_' ~ paragraphs.schema ~ '_' ~ paragraphs.identifier -%}
+{%- set index = search_index_schema(paragraphs) -%}
+{#- a query, not adapter.get_relation: that leaves a transaction open, and the hook opens its own -#}
 {%- set existing = run_query(
     "select count(*) from information_schema.tables where table_catalog = '" ~ paragraphs.database
     ~ "' and table_schema = '" ~ index ~ "' and table_name = 'docs'"
@@ -95,6 +96,11 @@ commit
 {%- if is_incremental() -%}
 select 1
 {%- else -%}
-drop schema if exists fts_{{ this.schema }}_{{ this.identifier }} cascade
+drop schema if exists {{ search_index_schema(this) }} cascade
 {%- endif -%}
+{%- endmacro %}
+
+{#- The schema in which fts's pragma keeps the index of `relation`. -#}
+{% macro search_index_schema(relation) -%}
+fts_{{ relation.schema }}_{{ relation.identifier }}
 {%- endmacro %}

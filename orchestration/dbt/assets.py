@@ -149,16 +149,22 @@ SMALL_BUILD_THREADS = 4
 BIG_BUILD_THREADS = 2
 
 
+def _row_count(path: Path, table: str) -> int | None:
+    """Rows of `table` in the warehouse at `path`; None when it cannot be read."""
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            return con.execute(f"select count(*) from {table}").fetchone()[0]
+    except duckdb.Error:
+        return None
+
+
 def _threads(path: Path, full_refresh: bool) -> list[str]:
     """dbt's --threads for this build: 4 when it rebuilds a few thousand cables at most, else 2 (the profile's
     DBT_THREADS, default 2, when the warehouse cannot be read). DBT_THREADS, when set, always wins."""
     if os.environ.get("DBT_THREADS"):
         return []
-    table = "raw.cable_texts" if full_refresh else "raw.cables_changed"
-    try:
-        with duckdb.connect(str(path), read_only=True) as con:
-            cables = con.execute(f"select count(*) from {table}").fetchone()[0]
-    except duckdb.Error:
+    cables = _row_count(path, "raw.cable_texts" if full_refresh else "raw.cables_changed")
+    if cables is None:
         return []
     return ["--threads", str(SMALL_BUILD_THREADS if cables <= SMALL_BUILD_CABLES else BIG_BUILD_THREADS)]
 
@@ -182,12 +188,8 @@ def _physical_memory() -> int:
 def _memory_limit(path: Path) -> dict[str, str]:
     """DUCKDB_MEMORY_LIMIT for the dbt subprocess of a build of this warehouse: empty when the default serves (or the
     user set the variable, or the warehouse cannot be read)."""
-    if os.environ.get("DUCKDB_MEMORY_LIMIT"):
-        return {}
-    try:
-        with duckdb.connect(str(path), read_only=True) as con:
-            cables = con.execute("select count(*) from raw.cable_texts").fetchone()[0]
-    except duckdb.Error:
+    cables = None if os.environ.get("DUCKDB_MEMORY_LIMIT") else _row_count(path, "raw.cable_texts")
+    if cables is None:
         return {}
     wanted = min(cables * DBT_MEMORY_PER_CABLE, _physical_memory() // 2)
     if wanted <= DEFAULT_DUCKDB_MEMORY_BYTES:
