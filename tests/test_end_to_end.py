@@ -90,3 +90,31 @@ def test_marts_are_in_the_marts_schema(built_warehouse, table):
             ).fetchall()
         }
     assert schemas == {"marts"}
+
+
+def test_an_incremental_build_keeps_the_views_and_still_runs_their_tests(built_warehouse, monkeypatch):
+    # the second build changed no cable: dbt builds incrementally, leaves the views as the first build made them
+    # (orchestration/dbt/assets.py), and still tests them, and fct_metric against the measures seed it did not reload
+    import dagster as dg
+
+    monkeypatch.setenv("DAGSTER_HOME", str(built_warehouse.dagster_home))
+    with dg.DagsterInstance.get() as instance:
+        second, first = instance.get_runs()[:2]
+
+        def events(run, kind):
+            records = instance.get_records_for_run(run.run_id, of_type=kind, limit=1000).records
+            return [record.event_log_entry.dagster_event for record in records]
+
+        def kept_views(run):
+            materialized = events(run, dg.DagsterEventType.ASSET_MATERIALIZATION)
+            return {
+                "/".join(e.asset_key.path)
+                for e in materialized
+                if "view" in e.event_specific_data.materialization.metadata
+            }
+
+        checked = {e.event_specific_data.check_name for e in events(second, dg.DagsterEventType.ASSET_CHECK_EVALUATION)}
+        assert kept_views(first) == set()
+        assert {"staging/stg_raw__cables", "staging/stg_extracted__metrics"} <= kept_views(second)
+        assert "intermediate/int_metrics_validated" not in kept_views(second)
+    assert {"unique_stg_raw__cables_cable_id", "relationships_fct_metric_measure__measure__ref_measures_"} <= checked
