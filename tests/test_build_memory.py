@@ -79,14 +79,3 @@ def test_dbt_memory_follows_the_size_of_the_warehouse(tmp_path, monkeypatch):
     assert assets._memory_limit(tmp_path / "missing.duckdb") == {}
     monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "1GB")
     assert assets._memory_limit(big) == {}
-
-
-def test_dbt_writes_its_debug_log_file_only_when_asked(monkeypatch):
-    """dbt's file log of every statement took about a sixth of a small incremental build: a build turns it off
-    (its events at info level still reach Dagster's log), and DBT_LOG_LEVEL_FILE brings it back."""
-    from orchestration.dbt.assets import _file_log_level
-
-    monkeypatch.delenv("DBT_LOG_LEVEL_FILE", raising=False)
-    assert _file_log_level() == ["--log-level-file", "none"]
-    monkeypatch.setenv("DBT_LOG_LEVEL_FILE", "debug")
-    assert _file_log_level() == ["--log-level-file", "debug"]

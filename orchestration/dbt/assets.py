@@ -23,7 +23,7 @@ from orchestration.quality.warmup import warm_up_checks
 from orchestration.resources import WarehouseResource
 from orchestration.settings import DEFAULT_DUCKDB_MEMORY_BYTES, PROJECT_ROOT, apply_defaults
 from orchestration.warehouse.connection import writer_lock
-from orchestration.warehouse.tables import RAW
+from orchestration.warehouse.tables import RAW, SCHEMA_VERSION
 
 apply_defaults()
 # the dbt installed beside this interpreter, whether or not the venv is on PATH
@@ -98,9 +98,10 @@ def seeds_digest() -> str:
 
 
 def project_digest() -> str:
-    """A digest of the dbt project's models, macros, seeds and settings: incremental models are built anew
-    (--full-refresh) when it differs from the one the warehouse was last built with."""
-    digest = hashlib.sha256()
+    """A digest of the dbt project's models, macros, seeds and settings, and of the layout of the tables it reads
+    (SCHEMA_VERSION): incremental models are built anew (--full-refresh), and the staging views made again, when it
+    differs from the one the warehouse was last built with."""
+    digest = hashlib.sha256(f"raw and extracted tables, version {SCHEMA_VERSION}".encode())
     paths = [path for folder in ("models", "macros", "seeds") for path in (DBT_PROJECT_DIR / folder).rglob("*")]
     for path in sorted(paths + [DBT_PROJECT_DIR / "dbt_project.yml"]):
         if path.is_file():
