@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -127,30 +128,57 @@ def needs_full_refresh(path: Path) -> bool:
     return not built or built[0] != project_digest() or changed > FULL_REFRESH_SHARE * max(cables, 1)
 
 
-# the staging views hold no rows and read only the raw and extracted tables and the seeds: their SQL changes only with
-# the dbt project, which makes the build whole (needs_full_refresh), and so do the seeds. An incremental build of every
-# model keeps them as the last whole build made them; re-creating them held up every model for about 1.2 s at the start
-# of each build. (The other views read tables that the build rebuilds: Dagster takes a run's assets in the order of
-# lineage, so a view is reported after its tables, and dbt re-creates it.)
+# the staging views hold no rows and read only the raw and extracted tables and the seeds. An incremental build of every
+# model keeps them as the last whole build made them: their SQL changes with the dbt project or the raw tables' layout
+# (both in project_digest, and either makes the build whole), and the seeds with their digest. Re-created, their 12
+# nodes held up every model: the first intermediate model started 0.8 s later. A view that no longer reads (dropped by
+# hand, or naming the catalog of a file since renamed: dbt writes the catalog into its views) is made again. The other
+# views read tables the build rebuilds: Dagster takes a run's assets in the order of lineage, so they are dbt's
 KEPT_VIEWS = "staging,config.materialized:view"
 
 
-def _seeds_loaded(path: Path) -> bool:
-    """True when the warehouse holds the dbt seeds at their current digest."""
+@dataclass(frozen=True)
+class BuildState:
+    """What the warehouse holds that decides a build's selection."""
+
+    seeds_loaded: bool  # the dbt seeds, at their current digest
+    views_read: bool  # every staging view reads
+
+
+def staging_views(manifest: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The dbt models of the staging folder materialized as views."""
+    return [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+        and node["config"].get("materialized") == "view"
+        and node["fqn"][1] == "staging"
+    ]
+
+
+def build_state(path: Path) -> BuildState:
+    """The warehouse's seeds and staging views, read once for a build."""
     try:
         with duckdb.connect(str(path), read_only=True) as con:
             loaded = con.execute("select digest from reference.seeds_loaded").fetchone()
+            seeds_loaded = bool(loaded) and loaded[0] == seeds_digest()
+            try:
+                for node in staging_views(dbt_project_manifest()):
+                    con.execute(f'select * from "{node["schema"]}"."{node["alias"]}" limit 0')
+            except duckdb.Error:
+                return BuildState(seeds_loaded, views_read=False)
     except duckdb.Error:
-        return False
-    return bool(loaded) and loaded[0] == seeds_digest()
+        return BuildState(seeds_loaded=False, views_read=False)
+    return BuildState(seeds_loaded, views_read=True)
 
 
-def keeps_views(path: Path, full_refresh: bool, subset: bool) -> bool:
-    """True when a build keeps the staging views as they are: an incremental build of every model, seeds loaded."""
-    return not full_refresh and not subset and _seeds_loaded(path)
+def keeps_views(state: BuildState, full_refresh: bool, subset: bool) -> bool:
+    """True when a build keeps the staging views as they are: an incremental build of every model, with the seeds
+    loaded and every view reading."""
+    return not full_refresh and not subset and state.seeds_loaded and state.views_read
 
 
-def _selection(path: Path, full_refresh: bool, subset: bool) -> list[str]:
+def _selection(state: BuildState, full_refresh: bool, subset: bool) -> list[str]:
     """What a build leaves out: dbt unit tests (model logic, run by the test suite); seeds the warehouse already holds
     at this digest, with the tests of the seeds alone; the staging views it keeps (keeps_views).
 
@@ -159,14 +187,13 @@ def _selection(path: Path, full_refresh: bool, subset: bool) -> list[str]:
     a test of a model against a seed (fct_metric's measures) runs when the seed was not loaded again. A build of some
     models keeps the selection dagster-dbt gives it."""
     excluded = ["resource_type:unit_test"]
-    seeds_loaded = _seeds_loaded(path)
-    if seeds_loaded:
+    if state.seeds_loaded:
         excluded.append("resource_type:seed")
     if subset:
         return ["--exclude", " ".join(excluded)]
-    if seeds_loaded:
+    if state.seeds_loaded:
         excluded.append("path:seeds")  # the tests in seeds/_seeds.yml
-    if keeps_views(path, full_refresh, subset):
+    if keeps_views(state, full_refresh, subset):
         excluded.append(KEPT_VIEWS)
     return ["--exclude", " ".join(excluded), "--indirect-selection", "empty"]
 
@@ -278,20 +305,22 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     ):
         full_refresh = needs_full_refresh(path)
         warm_up_checks(context.run.run_config)  # the checks' imports, while dbt runs (one-process runs only)
-        args = ["build", *_selection(path, full_refresh, context.is_subset)]
+        state = build_state(path)
+        args = ["build", *_selection(state, full_refresh, context.is_subset)]
         args += ["--full-refresh"] if full_refresh else []
         args += _threads(path, full_refresh) + _file_log_level()
         context.log.info("dbt builds every model whole" if full_refresh else "dbt builds the changed cables' rows")
         if os.environ.get("DUCKDB_MEMORY_LIMIT"):
             context.log.info(f"dbt's DuckDB may use {os.environ['DUCKDB_MEMORY_LIMIT']}")
-        if keeps_views(path, full_refresh, context.is_subset):  # first: Dagster takes assets in the order of lineage
+        # first, as Dagster takes a run's assets in the order of lineage (a failing dbt still fails the run)
+        if keeps_views(state, full_refresh, context.is_subset):
             yield from _kept_views(context)
         yield from dbt.cli(args, context=context, target_path=DBT_TARGET).stream()
         with duckdb.connect(str(path)) as con:
-            con.execute("create or replace table reference.seeds_loaded as select ? as digest", [seeds_digest()])
-            # the models now hold every change loaded so far, built by this project (a run of some models only
-            # leaves the changes for the next whole one)
+            # the models now hold every change loaded so far, built by this project, and the seeds are loaded (a run
+            # of some models only leaves the changes for the next whole one, and may not have loaded the seeds)
             if not context.is_subset:
+                con.execute("create or replace table reference.seeds_loaded as select ? as digest", [seeds_digest()])
                 con.execute("create or replace table reference.models_built as select ? as digest", [project_digest()])
                 con.execute(RAW["cables_changed"].ddl())
                 con.execute("delete from raw.cables_changed")
@@ -305,11 +334,9 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
 
 def _kept_views(context: dg.AssetExecutionContext) -> Iterator[dg.Output]:
     """The staging views an incremental build keeps, materialized in this run as they are: they read its rows."""
-    for node in dbt_project_manifest()["nodes"].values():
-        if node["resource_type"] != "model" or node["config"].get("materialized") != "view":
-            continue
+    for node in staging_views(dbt_project_manifest()):
         key = translator.get_asset_key(node)
-        if node["fqn"][1] == "staging" and key in context.selected_asset_keys:
+        if key in context.selected_asset_keys:
             yield dg.Output(
                 None,
                 output_name=context.assets_def.get_output_name_for_asset_key(key),
