@@ -50,18 +50,18 @@ def _warehouse_with(path: Path, cables: int, changed: int) -> Path:
 def test_dbt_threads_follow_the_size_of_the_build(tmp_path, monkeypatch):
     """4 dbt threads for a build of a few thousand cables (dbt's own work dominates); 2, the cores, for a whole
     build of a big warehouse, where 4 were slower; DBT_THREADS, when set, always wins."""
-    from orchestration.dbt.assets import SMALL_BUILD_CABLES, _threads
+    from orchestration.dbt.assets import SMALL_BUILD_CABLES, _threads, build_state
 
     monkeypatch.delenv("DBT_THREADS", raising=False)
     big = _warehouse_with(tmp_path / "big.duckdb", SMALL_BUILD_CABLES + 1, 1)
-    assert _threads(big, full_refresh=True) == ["--threads", "2"]
-    assert _threads(big, full_refresh=False) == ["--threads", "4"]
+    assert _threads(build_state(big), full_refresh=True) == ["--threads", "2"]
+    assert _threads(build_state(big), full_refresh=False) == ["--threads", "4"]
     many_changed = _warehouse_with(tmp_path / "many.duckdb", 3 * SMALL_BUILD_CABLES, SMALL_BUILD_CABLES + 1)
-    assert _threads(many_changed, full_refresh=False) == ["--threads", "2"]
+    assert _threads(build_state(many_changed), full_refresh=False) == ["--threads", "2"]
     small = _warehouse_with(tmp_path / "small.duckdb", 100, 100)
-    assert _threads(small, full_refresh=True) == ["--threads", "4"]
+    assert _threads(build_state(small), full_refresh=True) == ["--threads", "4"]
     monkeypatch.setenv("DBT_THREADS", "3")
-    assert _threads(small, full_refresh=True) == []
+    assert _threads(build_state(small), full_refresh=True) == []
 
 
 def test_dbt_memory_follows_the_size_of_the_warehouse(tmp_path, monkeypatch):
@@ -71,11 +71,11 @@ def test_dbt_memory_follows_the_size_of_the_warehouse(tmp_path, monkeypatch):
 
     monkeypatch.delenv("DUCKDB_MEMORY_LIMIT", raising=False)
     monkeypatch.setattr(assets, "_physical_memory", lambda: 24_000_000_000)
-    assert assets._memory_limit(_warehouse_with(tmp_path / "bench.duckdb", 25_000, 1)) == {}
+    assert assets._memory_limit(assets.build_state(_warehouse_with(tmp_path / "bench.duckdb", 25_000, 1))) == {}
     big = _warehouse_with(tmp_path / "release.duckdb", 251_287, 1)
-    assert assets._memory_limit(big) == {"DUCKDB_MEMORY_LIMIT": "2512MB"}
+    assert assets._memory_limit(assets.build_state(big)) == {"DUCKDB_MEMORY_LIMIT": "2512MB"}
     monkeypatch.setattr(assets, "_physical_memory", lambda: 4_000_000_000)
-    assert assets._memory_limit(big) == {"DUCKDB_MEMORY_LIMIT": "2000MB"}
-    assert assets._memory_limit(tmp_path / "missing.duckdb") == {}
+    assert assets._memory_limit(assets.build_state(big)) == {"DUCKDB_MEMORY_LIMIT": "2000MB"}
+    assert assets._memory_limit(assets.build_state(tmp_path / "missing.duckdb")) == {}
     monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "1GB")
-    assert assets._memory_limit(big) == {}
+    assert assets._memory_limit(assets.build_state(big)) == {}

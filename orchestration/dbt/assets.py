@@ -115,17 +115,12 @@ def project_digest() -> str:
 FULL_REFRESH_SHARE = 0.5
 
 
-def needs_full_refresh(path: Path) -> bool:
+def needs_full_refresh(state: "BuildState") -> bool:
     """True when the incremental models must be built from scratch: a new or changed dbt project, or a build
-    that changed most cables (a forced reload, a new extractor version)."""
-    try:
-        with duckdb.connect(str(path), read_only=True) as con:
-            built = con.execute("select digest from reference.models_built").fetchone()
-            changed = con.execute("select count(*) from raw.cables_changed").fetchone()[0]
-            cables = con.execute("select count(*) from raw.cable_texts").fetchone()[0]
-    except duckdb.Error:
+    that changed most cables (a forced reload, a new extractor version), or a warehouse that cannot say."""
+    if state.models_digest is None or state.changed is None or state.cables is None:
         return True
-    return not built or built[0] != project_digest() or changed > FULL_REFRESH_SHARE * max(cables, 1)
+    return state.models_digest != project_digest() or state.changed > FULL_REFRESH_SHARE * max(state.cables, 1)
 
 
 # the staging views hold no rows and read only the raw and extracted tables and the seeds. An incremental build of every
@@ -139,10 +134,14 @@ KEPT_VIEWS = "staging,config.materialized:view"
 
 @dataclass(frozen=True)
 class BuildState:
-    """What the warehouse holds that decides a build's selection."""
+    """What the warehouse holds that decides how dbt builds it, read in one connection before the build (None: the
+    warehouse cannot say)."""
 
-    seeds_loaded: bool  # the dbt seeds, at their current digest
-    views_read: bool  # every staging view reads
+    cables: int | None = None  # the cables it shows
+    changed: int | None = None  # cables loaded, replaced or removed since dbt last built every model
+    models_digest: str | None = None  # the project_digest dbt last built every model with
+    seeds_loaded: bool = False  # the dbt seeds, at their current digest
+    views_read: bool = False  # every staging view reads
 
 
 def staging_views(manifest: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -157,19 +156,32 @@ def staging_views(manifest: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 def build_state(path: Path) -> BuildState:
-    """The warehouse's seeds and staging views, read once for a build."""
+    """The warehouse's sizes, the digests of what dbt last built and loaded, and whether its staging views read."""
     try:
-        with duckdb.connect(str(path), read_only=True) as con:
-            loaded = con.execute("select digest from reference.seeds_loaded").fetchone()
-            seeds_loaded = bool(loaded) and loaded[0] == seeds_digest()
-            try:
-                for node in staging_views(dbt_project_manifest()):
-                    con.execute(f'select * from "{node["schema"]}"."{node["alias"]}" limit 0')
-            except duckdb.Error:
-                return BuildState(seeds_loaded, views_read=False)
+        con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error:
-        return BuildState(seeds_loaded=False, views_read=False)
-    return BuildState(seeds_loaded, views_read=True)
+        return BuildState()
+    with con:
+
+        def value(query: str):
+            try:
+                row = con.execute(query).fetchone()
+            except duckdb.Error:
+                return None
+            return row[0] if row else None
+
+        views_read = True
+        for node in staging_views(dbt_project_manifest()):
+            if value(f'select count(*) from (select * from "{node["schema"]}"."{node["alias"]}" limit 0)') is None:
+                views_read = False
+                break
+        return BuildState(
+            cables=value("select count(*) from raw.cable_texts"),
+            changed=value("select count(*) from raw.cables_changed"),
+            models_digest=value("select digest from reference.models_built"),
+            seeds_loaded=value("select digest from reference.seeds_loaded") == seeds_digest(),
+            views_read=views_read,
+        )
 
 
 def keeps_views(state: BuildState, full_refresh: bool, subset: bool) -> bool:
@@ -209,21 +221,12 @@ SMALL_BUILD_THREADS = 4
 BIG_BUILD_THREADS = 2
 
 
-def _row_count(path: Path, table: str) -> int | None:
-    """Rows of `table` in the warehouse at `path`; None when it cannot be read."""
-    try:
-        with duckdb.connect(str(path), read_only=True) as con:
-            return con.execute(f"select count(*) from {table}").fetchone()[0]
-    except duckdb.Error:
-        return None
-
-
-def _threads(path: Path, full_refresh: bool) -> list[str]:
+def _threads(state: BuildState, full_refresh: bool) -> list[str]:
     """dbt's --threads for this build: 4 when it rebuilds a few thousand cables at most, else 2 (the profile's
     DBT_THREADS, default 2, when the warehouse cannot be read). DBT_THREADS, when set, always wins."""
     if os.environ.get("DBT_THREADS"):
         return []
-    cables = _row_count(path, "raw.cable_texts" if full_refresh else "raw.cables_changed")
+    cables = state.cables if full_refresh else state.changed
     if cables is None:
         return []
     return ["--threads", str(SMALL_BUILD_THREADS if cables <= SMALL_BUILD_CABLES else BIG_BUILD_THREADS)]
@@ -245,10 +248,10 @@ def _physical_memory() -> int:
     return min(memory, int(limit)) if limit.isdigit() else memory
 
 
-def _memory_limit(path: Path) -> dict[str, str]:
+def _memory_limit(state: BuildState) -> dict[str, str]:
     """DUCKDB_MEMORY_LIMIT for the dbt subprocess of a build of this warehouse: empty when the default serves (or the
     user set the variable, or the warehouse cannot be read)."""
-    cables = None if os.environ.get("DUCKDB_MEMORY_LIMIT") else _row_count(path, "raw.cable_texts")
+    cables = None if os.environ.get("DUCKDB_MEMORY_LIMIT") else state.cables
     if cables is None:
         return {}
     wanted = min(cables * DBT_MEMORY_PER_CABLE, _physical_memory() // 2)
@@ -301,21 +304,21 @@ def cable_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     with (
         warehouse.exclusive(link_folder=DBT_TARGET) as path,
         writer_lock(DBT_TARGET / "dbt", warehouse.lock_timeout_seconds),
-        _environment(DBT_WAREHOUSE_PATH=str(path), **_memory_limit(path)),
     ):
-        full_refresh = needs_full_refresh(path)
-        warm_up_checks(context.run.run_config)  # the checks' imports, while dbt runs (one-process runs only)
         state = build_state(path)
+        full_refresh = needs_full_refresh(state)
+        warm_up_checks(context.run.run_config)  # the checks' imports, while dbt runs (one-process runs only)
         args = ["build", *_selection(state, full_refresh, context.is_subset)]
         args += ["--full-refresh"] if full_refresh else []
-        args += _threads(path, full_refresh) + _file_log_level()
+        args += _threads(state, full_refresh) + _file_log_level()
         context.log.info("dbt builds every model whole" if full_refresh else "dbt builds the changed cables' rows")
-        if os.environ.get("DUCKDB_MEMORY_LIMIT"):
-            context.log.info(f"dbt's DuckDB may use {os.environ['DUCKDB_MEMORY_LIMIT']}")
-        # first, as Dagster takes a run's assets in the order of lineage (a failing dbt still fails the run)
-        if keeps_views(state, full_refresh, context.is_subset):
-            yield from _kept_views(context)
-        yield from dbt.cli(args, context=context, target_path=DBT_TARGET).stream()
+        with _environment(DBT_WAREHOUSE_PATH=str(path), **_memory_limit(state)):
+            if os.environ.get("DUCKDB_MEMORY_LIMIT"):
+                context.log.info(f"dbt's DuckDB may use {os.environ['DUCKDB_MEMORY_LIMIT']}")
+            # first, as Dagster takes a run's assets in the order of lineage (a failing dbt still fails the run)
+            if keeps_views(state, full_refresh, context.is_subset):
+                yield from _kept_views(context)
+            yield from dbt.cli(args, context=context, target_path=DBT_TARGET).stream()
         with duckdb.connect(str(path)) as con:
             # the models now hold every change loaded so far, built by this project, and the seeds are loaded (a run
             # of some models only leaves the changes for the next whole one, and may not have loaded the seeds)
